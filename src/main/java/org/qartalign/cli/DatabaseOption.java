@@ -1,0 +1,17 @@
+package org.qartalign.cli;
+
+import org.qartalign.store.Database;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** The {@code --db} option every command shares. */
+public final class DatabaseOption {
+    @Option(names = "--db", paramLabel = "PATH", description = "Database file (default: ${DEFAULT-VALUE}).",
+            defaultValue = "labels.db")
+    public Path db;
+
+    public Database open() {
+        return Database.open(db);
+    }
+}

@@ -1,0 +1,92 @@
+package org.qartalign.core;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+
+/** Reading code images safely: dimensions are checked before a pixel is decoded. */
+public final class CodeImages {
+    /** Larger images are refused before decoding (a PNG can declare 100000x100000 in a few bytes). */
+    public static final long MAX_PIXELS = 40_000_000L;
+
+    private CodeImages() {
+    }
+
+    /** Resolves a stored image path against the database folder. */
+    public static Path resolve(Path databaseFolder, String imagePath) {
+        Path p = Path.of(imagePath);
+        return p.isAbsolute() ? p : databaseFolder.resolve(p).normalize();
+    }
+
+    /**
+     * Reads an image, refusing missing, unreadable, non-image and oversized files with a message naming the file.
+     */
+    public static BufferedImage read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": image file not found");
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new IOException(file + ": cannot open image");
+            }
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new IOException(file + ": not an image (no PNG, JPEG, GIF or BMP header)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                if (w <= 0 || h <= 0 || w * h > MAX_PIXELS) {
+                    throw new IOException(file + ": image declares " + w + "x" + h
+                            + " pixels, over the limit of " + MAX_PIXELS + " pixels");
+                }
+                BufferedImage img = reader.read(0);
+                if (img == null) {
+                    throw new IOException(file + ": image could not be decoded");
+                }
+                return img;
+            } catch (IOException e) {
+                throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
+                        : new IOException(file + ": corrupt or truncated image (" + e.getMessage() + ")", e);
+            } catch (RuntimeException e) {
+                throw new IOException(file + ": corrupt image (" + e + ")", e);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /** Hex SHA-256 of the file's bytes. */
+    public static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,171 @@
+package org.qartalign.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * An open QArt Align database: one SQLite file, WAL journal, foreign keys on, synchronous=FULL.
+ * The schema is created on first open and migrated forward; a database written by a newer app is refused untouched.
+ * All access goes through {@link #transaction} or {@link #read}, which serialise use of the one connection.
+ */
+public final class Database implements AutoCloseable {
+    /** The schema version this build writes. Bump it and append a migration to change the schema. */
+    public static final int SCHEMA_VERSION = Schema.MIGRATIONS.size();
+
+    private final Path file;
+    private final Connection connection;
+
+    private Database(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    public static Database open(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        try {
+            if (abs.getParent() != null) {
+                Files.createDirectories(abs.getParent());
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the folder for database " + abs + ": " + e.getMessage(), e);
+        }
+        if (Files.exists(abs) && !looksLikeSqlite(abs)) {
+            throw new StoreException(abs + " is not a QArt Align database (not an SQLite file); choose another with --db");
+        }
+        Connection c;
+        try {
+            c = DriverManager.getConnection("jdbc:sqlite:" + abs);
+        } catch (SQLException e) {
+            throw new StoreException("Cannot open database " + abs + ": " + e.getMessage(), e);
+        }
+        Database db = new Database(abs, c);
+        try {
+            db.configure();
+            db.migrate();
+        } catch (SQLException | RuntimeException e) {
+            db.close();
+            if (e instanceof StoreException se) {
+                throw se;
+            }
+            throw new StoreException("Cannot open database " + abs + ": " + e.getMessage(), e);
+        }
+        return db;
+    }
+
+    private static boolean looksLikeSqlite(Path p) {
+        try {
+            if (Files.size(p) == 0) {
+                return true;
+            }
+            byte[] head = new byte[16];
+            try (var in = Files.newInputStream(p)) {
+                int n = in.readNBytes(head, 0, 16);
+                return n == 16 && new String(head, 0, 15, java.nio.charset.StandardCharsets.US_ASCII).equals("SQLite format 3");
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot read database " + p + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void configure() throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("PRAGMA busy_timeout = 10000");
+            s.execute("PRAGMA journal_mode = WAL");
+            s.execute("PRAGMA synchronous = FULL");
+            s.execute("PRAGMA foreign_keys = ON");
+        }
+    }
+
+    private void migrate() throws SQLException {
+        int current = userVersion();
+        if (current > SCHEMA_VERSION) {
+            throw new StoreException("Database " + file + " was written by a newer version of QArt Align (schema "
+                    + current + ", this app knows up to " + SCHEMA_VERSION + "); it was left untouched. "
+                    + "Update the app to open it.");
+        }
+        if (current == SCHEMA_VERSION) {
+            return;
+        }
+        List<String> migrations = Schema.MIGRATIONS;
+        connection.setAutoCommit(false);
+        try (Statement s = connection.createStatement()) {
+            for (int v = current; v < SCHEMA_VERSION; v++) {
+                for (String sql : migrations.get(v).split(";\\s*\\n")) {
+                    if (!sql.isBlank()) {
+                        s.execute(sql);
+                    }
+                }
+            }
+            s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    public int userVersion() {
+        return read(c -> {
+            try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+                return rs.next() ? rs.getInt(1) : 0;
+            }
+        });
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The folder that relative image paths are resolved against. */
+    public Path folder() {
+        return file.getParent();
+    }
+
+    /** Work that reads and writes; committed as one transaction or rolled back whole. */
+    public interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    public synchronized <T> T transaction(Work<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new StoreException("Database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public synchronized <T> T read(Work<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException("Database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a broken connection has nothing left to save
+        }
+    }
+}
