@@ -76,19 +76,25 @@ public final class Database implements AutoCloseable {
     private void configure() throws SQLException {
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA busy_timeout = 10000");
+        }
+        refuseNewerSchema(userVersion());
+        try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA journal_mode = WAL");
             s.execute("PRAGMA synchronous = FULL");
             s.execute("PRAGMA foreign_keys = ON");
         }
     }
 
-    private void migrate() throws SQLException {
-        int current = userVersion();
+    private void refuseNewerSchema(int current) {
         if (current > SCHEMA_VERSION) {
             throw new StoreException("Database " + file + " was written by a newer version of QArt Align (schema "
                     + current + ", this app knows up to " + SCHEMA_VERSION + "); it was left untouched. "
                     + "Update the app to open it.");
         }
+    }
+
+    private void migrate() throws SQLException {
+        int current = userVersion();
         if (current == SCHEMA_VERSION) {
             return;
         }

@@ -70,10 +70,13 @@ final class Schema {
               created_at TEXT NOT NULL,
               UNIQUE (code_id, evaluator, version)
             );
-            CREATE INDEX eval_cache ON eval_result(image_sha256, evaluator, version);
+            CREATE INDEX eval_cache ON eval_result(image_sha256, evaluator, version)
+            """,
+            """
             CREATE TABLE setting (
               key TEXT PRIMARY KEY,
               value TEXT NOT NULL
-            )
+            );
+            CREATE INDEX eval_by_evaluator ON eval_result(evaluator, version, created_at)
             """);
 }

@@ -1,0 +1,250 @@
+package org.qartalign.labeling;
+
+import org.qartalign.core.FailureReason;
+import org.qartalign.core.Label;
+import org.qartalign.core.LabelKind;
+import org.qartalign.core.Labeler;
+import org.qartalign.core.LabelingSession;
+import org.qartalign.store.Database;
+import org.qartalign.store.DatasetRepository;
+import org.qartalign.store.LabelRepository;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One labeler's pass over the dataset. Every key press that changes an answer is written as a new label version
+ * in its own durable transaction before the method returns, so a crash loses nothing acknowledged.
+ * Not thread-safe: one labeling screen drives it.
+ */
+public final class LabelingWorkflow {
+    private final LabelRepository labels;
+    private final Labeler labeler;
+    private final LabelingSession session;
+    private final Clock clock;
+    private final int total;
+    private final Instant started;
+    private final Deque<String> queue;
+    /** Codes finished in this session, newest first; true where the code was answered rather than flagged. */
+    private final Deque<Map.Entry<String, Boolean>> answeredThisSession = new ArrayDeque<>();
+    private final Map<String, String> headByCode = new HashMap<>();
+    private int done;
+    private int completedThisSession;
+
+    private String current;
+    private Instant shownAt;
+    private Long scanMillis;
+    private String chainHead;
+    private Boolean scanned;
+    private FailureReason reason;
+    private Integer aesthetic;
+
+    public LabelingWorkflow(Database db, Labeler labeler, LabelingSession session, Clock clock) {
+        this.labels = new LabelRepository(db);
+        this.labeler = labeler;
+        this.session = session;
+        this.clock = clock;
+        this.started = clock.instant();
+        List<String> all = new DatasetRepository(db).codeIds();
+        List<Label> heads = labels.heads(labeler.id());
+        for (Label h : heads) {
+            if (!h.hasFlag("retest")) {
+                headByCode.put(h.codeId(), h.uuid());
+            }
+        }
+        this.total = all.size();
+        this.done = LabelingQueue.done(heads).size();
+        this.queue = new ArrayDeque<>(LabelingQueue.order(all, heads, LabelingQueue.seedFor(labeler.name())));
+        advance();
+    }
+
+    /** The code on screen, or empty when this labeler has finished every code. */
+    public Optional<String> current() {
+        return Optional.ofNullable(current);
+    }
+
+    /** The code that will follow the current one, to decode its image ahead of time. */
+    public Optional<String> next() {
+        return Optional.ofNullable(queue.peekFirst());
+    }
+
+    public Boolean scanned() {
+        return scanned;
+    }
+
+    public FailureReason reason() {
+        return reason;
+    }
+
+    public Integer aesthetic() {
+        return aesthetic;
+    }
+
+    public int total() {
+        return total;
+    }
+
+    public int done() {
+        return done;
+    }
+
+    public int completedThisSession() {
+        return completedThisSession;
+    }
+
+    public Labeler labeler() {
+        return labeler;
+    }
+
+    public LabelingSession session() {
+        return session;
+    }
+
+    /** Answers per hour in this session, or 0 before the first answer. */
+    public double answersPerHour() {
+        double hours = Duration.between(started, clock.instant()).toMillis() / 3_600_000.0;
+        return completedThisSession == 0 || hours <= 0 ? 0 : completedThisSession / hours;
+    }
+
+    /** Time left for the remaining codes at this session's pace, or empty before the pace is known. */
+    public Optional<Duration> timeLeft() {
+        double rate = answersPerHour();
+        if (rate <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofSeconds(Math.round((total - done) / rate * 3600)));
+    }
+
+    /** The scan key: S/Y (true) or N (false). Returns true when the code is complete and the next one is shown. */
+    public boolean answerScan(boolean didScan) {
+        requireCurrent();
+        if (scanMillis == null) {
+            scanMillis = Math.max(0, Duration.between(shownAt, clock.instant()).toMillis());
+        }
+        scanned = didScan;
+        if (didScan) {
+            reason = null;
+        }
+        return write();
+    }
+
+    /** The optional reason after N. */
+    public void answerReason(FailureReason why) {
+        requireCurrent();
+        if (scanned == null || scanned) {
+            throw new IllegalStateException("a failure reason follows a 'not scanned' answer");
+        }
+        reason = why;
+        write();
+    }
+
+    /** The aesthetic key 1-5. Returns true when the code is complete and the next one is shown. */
+    public boolean answerAesthetic(int score) {
+        requireCurrent();
+        if (score < 1 || score > 5) {
+            throw new IllegalArgumentException("aesthetic score must be 1-5, got " + score);
+        }
+        aesthetic = score;
+        return write();
+    }
+
+    /** K: the code comes back after all the others. */
+    public void skip() {
+        requireCurrent();
+        append(LabelKind.SKIP, null, null, null);
+        queue.addLast(current);
+        advance();
+    }
+
+    /** F: the image is broken; it counts as done and never comes back. */
+    public void flag() {
+        requireCurrent();
+        append(LabelKind.FLAG, null, null, null);
+        done++;
+        answeredThisSession.push(Map.entry(current, false));
+        advance();
+    }
+
+    /**
+     * Backspace: clears a partial answer on the current code, or else goes back to the previously answered code
+     * and retracts its answer (a new RETRACT version; the history is kept). Returns false when there is nothing
+     * to undo.
+     */
+    public boolean undo() {
+        if (current != null && chainHead != null && (scanned != null || aesthetic != null)) {
+            append(LabelKind.RETRACT, null, null, null);
+            scanned = null;
+            reason = null;
+            aesthetic = null;
+            scanMillis = null;
+            return true;
+        }
+        if (answeredThisSession.isEmpty()) {
+            return false;
+        }
+        Map.Entry<String, Boolean> last = answeredThisSession.pop();
+        String previous = last.getKey();
+        if (current != null) {
+            queue.addFirst(current);
+        }
+        current = previous;
+        chainHead = headByCode.get(previous);
+        append(LabelKind.RETRACT, null, null, null);
+        done--;
+        if (last.getValue()) {
+            completedThisSession--;
+        }
+        show();
+        return true;
+    }
+
+    private boolean write() {
+        append(LabelKind.ANSWER, scanned, reason, aesthetic);
+        if (scanned != null && aesthetic != null) {
+            done++;
+            completedThisSession++;
+            answeredThisSession.push(Map.entry(current, true));
+            advance();
+            return true;
+        }
+        return false;
+    }
+
+    private void append(LabelKind kind, Boolean s, FailureReason r, Integer a) {
+        String uuid = UUID.randomUUID().toString();
+        Label label = new Label(uuid, current, labeler.id(), session.id(), kind, s, r, a, shownAt,
+                kind == LabelKind.ANSWER ? scanMillis : null, clock.instant(), labeler.simulated() ? "simulated" : "",
+                chainHead);
+        labels.append(label);
+        chainHead = uuid;
+        headByCode.put(current, uuid);
+    }
+
+    private void advance() {
+        current = queue.pollFirst();
+        chainHead = current == null ? null : headByCode.get(current);
+        show();
+    }
+
+    private void show() {
+        shownAt = clock.instant();
+        scanMillis = null;
+        scanned = null;
+        reason = null;
+        aesthetic = null;
+    }
+
+    private void requireCurrent() {
+        if (current == null) {
+            throw new IllegalStateException("no code left to label");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.qartalign.ui.common;
+
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The executors the UI hands work to: one app-wide pool for background work, one serial writer for labels (so
+ * key presses are stored in the order they were pressed, off the UI thread), and the UI thread itself.
+ * Tests pass same-thread executors to make the view models deterministic.
+ */
+public record UiExecutors(Executor background, Executor labelWriter, Executor ui) {
+
+    public static UiExecutors forApp(Executor uiThread) {
+        return new UiExecutors(Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
+                daemon("qart-background")), Executors.newSingleThreadExecutor(daemon("qart-label-writer")), uiThread);
+    }
+
+    public static UiExecutors sameThread() {
+        return new UiExecutors(Runnable::run, Runnable::run, Runnable::run);
+    }
+
+    public void shutdown() {
+        for (Executor e : new Executor[] {background, labelWriter}) {
+            if (e instanceof ExecutorService s) {
+                s.shutdown();
+            }
+        }
+    }
+
+    private static ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,97 @@
+package org.qartalign.ui.label;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.stage.Screen;
+import org.qartalign.ui.common.Styles;
+
+import java.util.function.Consumer;
+
+/** The start form of a labeling session. */
+public final class StartSessionView extends StackPane {
+    public StartSessionView(StartSessionViewModel model, Consumer<StartSessionViewModel.Started> onStart) {
+        setId("start-view");
+        Label title = new Label("Start labeling");
+        title.getStyleClass().add(Styles.TITLE);
+        Label intro = new Label("You will see one QR code at a time. Scan it with your phone, then say whether it "
+                + "opened the right URL and how beautiful it is. Answers are saved as you type.");
+        intro.setWrapText(true);
+        intro.getStyleClass().add(Styles.MUTED);
+
+        ComboBox<String> name = new ComboBox<>(model.knownLabelers());
+        name.setId("labeler-name");
+        name.setEditable(true);
+        name.setPromptText("your name");
+        name.getEditor().textProperty().bindBidirectional(model.nameProperty());
+        name.setMaxWidth(Double.MAX_VALUE);
+        TextField phone = new TextField();
+        phone.setId("phone-model");
+        phone.setPromptText("e.g. iPhone 15");
+        phone.textProperty().bindBidirectional(model.phoneProperty());
+        TextField app = new TextField();
+        app.setId("scanner-app");
+        app.setPromptText("e.g. built-in Camera");
+        app.textProperty().bindBidirectional(model.scannerAppProperty());
+        Spinner<Double> mm = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(10, 300,
+                model.displayMmProperty().get(), 1));
+        mm.setId("display-mm");
+        mm.setEditable(true);
+        mm.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                model.displayMmProperty().set(b);
+            }
+        });
+        model.displayMmProperty().addListener((o, a, b) -> mm.getValueFactory().setValue(b.doubleValue()));
+        Rectangle ruler = new Rectangle(10, 6);
+        ruler.getStyleClass().add("ruler");
+        ruler.widthProperty().bind(model.displayMmProperty().multiply(PhysicalSize.pixels(1, Screen.getPrimary())));
+        Label rulerHint = new Label("This bar should measure the code width on your screen; adjust if a ruler disagrees.");
+        rulerHint.setWrapText(true);
+        rulerHint.getStyleClass().add(Styles.MUTED);
+
+        GridPane form = new GridPane();
+        form.setHgap(12);
+        form.setVgap(10);
+        form.addRow(0, new Label("Name"), name);
+        form.addRow(1, new Label("Phone model"), phone);
+        form.addRow(2, new Label("Scanner app"), app);
+        form.addRow(3, new Label("Code width (mm)"), mm);
+        form.add(ruler, 1, 4);
+        form.add(rulerHint, 1, 5);
+
+        Label error = new Label();
+        error.setId("start-error");
+        error.getStyleClass().add(Styles.ERROR_TEXT);
+        error.setWrapText(true);
+        Button start = new Button("Start labeling");
+        start.setId("start-button");
+        start.setDefaultButton(true);
+        start.getStyleClass().add(Styles.PRIMARY);
+        start.disableProperty().bind(model.validProperty().not());
+        start.setOnAction(e -> {
+            try {
+                onStart.accept(model.start());
+            } catch (RuntimeException ex) {
+                error.setText(ex.getMessage());
+            }
+        });
+        VBox card = new VBox(14, title, intro, form, error, start);
+        card.getStyleClass().add(Styles.CARD);
+        card.setPadding(new Insets(28));
+        card.setMaxWidth(560);
+        card.setMaxHeight(VBox.USE_PREF_SIZE);
+        card.setAlignment(Pos.TOP_LEFT);
+        getChildren().add(card);
+        setPadding(new Insets(24));
+    }
+}
