@@ -36,6 +36,7 @@ public final class LabelingView extends BorderPane {
     public LabelingView(LabelingViewModel model, double codePixels) {
         this.model = model;
         setId("labeling-view");
+        setFocusTraversable(true);
         getStyleClass().add("labeling-view");
 
         Label who = new Label("Labeling as " + model.labelerName());
@@ -215,11 +216,6 @@ public final class LabelingView extends BorderPane {
             case K -> model.skip();
             case F -> model.flag();
             case F1, HELP -> toggleHelp();
-            case SLASH -> {
-                if (e.isShiftDown()) {
-                    toggleHelp();
-                }
-            }
             default -> handled = false;
         }
         if (handled) {

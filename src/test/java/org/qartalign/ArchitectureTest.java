@@ -1,0 +1,62 @@
+package org.qartalign;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Keeps the rooms of the house honest (see STYLE.md): who may use whom, and no toolkit below the UI. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.qartalign");
+
+    @Test
+    void onlyTheUiUsesJavaFx() {
+        noClasses().that().resideOutsideOfPackages("org.qartalign.ui..", "org.qartalign")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void coreUsesNothingElseOfOurs() {
+        noClasses().that().resideInAPackage("org.qartalign.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.qartalign.store..", "org.qartalign.dataset..",
+                        "org.qartalign.eval..", "org.qartalign.alignment..", "org.qartalign.labeling..",
+                        "org.qartalign.ui..", "org.qartalign.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theStoreUsesOnlyCore() {
+        noClasses().that().resideInAPackage("org.qartalign.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.qartalign.dataset..", "org.qartalign.eval..",
+                        "org.qartalign.alignment..", "org.qartalign.labeling..", "org.qartalign.ui..",
+                        "org.qartalign.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void datasetEvalAlignmentAndLabelingUseOnlyCoreAndStore() {
+        for (String room : new String[] {"dataset", "eval", "alignment", "labeling"}) {
+            noClasses().that().resideInAPackage("org.qartalign." + room + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(otherRooms(room))
+                    .allowEmptyShould(true)
+                    .check(CLASSES);
+        }
+    }
+
+    @Test
+    void theCliNeverUsesTheUi() {
+        noClasses().that().resideInAPackage("org.qartalign.cli..")
+                .should().dependOnClassesThat().resideInAPackage("org.qartalign.ui..")
+                .check(CLASSES);
+    }
+
+    private static String[] otherRooms(String room) {
+        return java.util.stream.Stream.of("dataset", "eval", "alignment", "labeling", "ui", "cli")
+                .filter(r -> !r.equals(room)).map(r -> "org.qartalign." + r + "..").toArray(String[]::new);
+    }
+}
