@@ -42,12 +42,14 @@ public final class QArtAlignApp extends Application {
     private final StackPane root = new StackPane();
     private UiExecutors executors;
     private Database db;
+    private MainWindow window;
 
     @Override
     public void start(Stage stage) {
         executors = UiExecutors.forApp(Platform::runLater);
         root.setId("app-root");
-        Scene scene = new Scene(root, 1180, 820);
+        var bounds = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1280, bounds.getWidth()), Math.min(860, bounds.getHeight() - 30));
         scene.getStylesheets().add(QArtAlignApp.class.getResource("app.css").toExternalForm());
         stage.setTitle("QArt Align - " + database.toAbsolutePath().normalize());
         stage.setScene(scene);
@@ -78,7 +80,7 @@ public final class QArtAlignApp extends Application {
             if (count.getValue() == 0) {
                 createDemo();
             } else {
-                showStart();
+                showMain();
             }
         });
         count.setOnFailed(e -> showFatal(count.getException()));
@@ -89,15 +91,28 @@ public final class QArtAlignApp extends Application {
         Task<Void> demo = FirstRun.demoTask(db);
         ProgressBar bar = showBusy("Creating the demo dataset: 2,000 prompt-URL pairs and their QR-art codes ...", demo);
         bar.progressProperty().bind(demo.progressProperty());
-        demo.setOnSucceeded(e -> showStart());
+        demo.setOnSucceeded(e -> showMain());
         demo.setOnFailed(e -> showFatal(demo.getException()));
         demo.setOnCancelled(e -> Platform.exit());
         executors.background().execute(demo);
     }
 
-    private void showStart() {
-        StartSessionViewModel vm = new StartSessionViewModel(db, Version.current());
-        root.getChildren().setAll(new StartSessionView(vm, started -> showLabeling(started)));
+    private void showMain() {
+        window = new MainWindow();
+        window.addMode("label", "Label", () -> new StartSessionView(new StartSessionViewModel(db, Version.current()),
+                this::showLabeling));
+        window.addAction("theme-toggle", "Dark theme", this::toggleTheme);
+        root.getChildren().setAll(window);
+        window.open("label");
+    }
+
+    private void toggleTheme() {
+        var classes = root.getScene().getRoot().getStyleClass();
+        if (classes.contains("dark")) {
+            classes.remove("dark");
+        } else {
+            classes.add("dark");
+        }
     }
 
     private void showLabeling(StartSessionViewModel.Started started) {
@@ -107,13 +122,11 @@ public final class QArtAlignApp extends Application {
                 return new LabelingWorkflow(db, started.labeler(), started.session(), Clock.systemUTC());
             }
         };
-        showBusy("Preparing your queue ...", null);
         prepare.setOnSucceeded(e -> {
             LabelingViewModel vm = new LabelingViewModel(prepare.getValue(), executors, imageLoader(db));
             double px = PhysicalSize.pixels(started.session().displayMm(), Screen.getPrimary());
             LabelingView view = new LabelingView(vm, px);
-            root.getChildren().setAll(view);
-            view.requestFocus();
+            window.replace("label", view);
         });
         prepare.setOnFailed(e -> showFatal(prepare.getException()));
         executors.background().execute(prepare);

@@ -8,7 +8,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
@@ -60,6 +63,11 @@ public final class StartSessionView extends StackPane {
         rulerHint.getStyleClass().add(Styles.MUTED);
 
         GridPane form = new GridPane();
+        ColumnConstraints captions = new ColumnConstraints();
+        captions.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().addAll(captions, fields);
         form.setHgap(12);
         form.setVgap(10);
         form.addRow(0, new Label("Name"), name);
