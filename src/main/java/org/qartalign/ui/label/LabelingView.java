@@ -192,8 +192,10 @@ public final class LabelingView extends BorderPane {
 
     private void onKey(KeyEvent e) {
         KeyCode k = e.getCode();
-        if (helpOverlay.isVisible() && (k == KeyCode.ESCAPE || k == KeyCode.F1)) {
-            toggleHelp();
+        if (helpOverlay.isVisible()) {
+            if (k == KeyCode.ESCAPE || k == KeyCode.F1 || k == KeyCode.HELP) {
+                toggleHelp();
+            }
             e.consume();
             return;
         }
@@ -231,17 +233,19 @@ public final class LabelingView extends BorderPane {
         String text = """
                 Scan the code on screen with your phone, then answer with the keys:
 
-                  S or Y    the phone opened the right URL
-                  N          it did not; then optionally why:
-                                 D  no detection   W  wrong or partial URL   T  only after many tries
-                  1 - 5      how beautiful the code is (1 ugly, 5 beautiful)
+                  S or Y      the phone opened the right URL
+                  N           it did not; then, optionally, why:
+                                D  no detection
+                                W  wrong or partial URL
+                                T  only after many tries
+                  1 - 5       how beautiful the code is (1 ugly, 5 beautiful)
 
                 The next code comes as soon as both answers are given.
 
-                  Backspace  undo the previous answer (goes back to that code)
-                  K          skip this code (it comes back at the end)
-                  F          flag a broken image
-                  ?          show or hide this help (Esc closes it)
+                  Backspace   undo the previous answer (goes back to that code)
+                  K           skip this code (it comes back at the end)
+                  F           flag a broken image
+                  ?           show or hide this help (Esc closes it)
 
                 Every answer is saved the moment you press the key.""";
         Label l = new Label(text);

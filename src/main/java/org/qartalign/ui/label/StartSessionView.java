@@ -100,6 +100,11 @@ public final class StartSessionView extends StackPane {
         card.setMaxHeight(VBox.USE_PREF_SIZE);
         card.setAlignment(Pos.TOP_LEFT);
         getChildren().add(card);
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                javafx.application.Platform.runLater(name::requestFocus);
+            }
+        });
         setPadding(new Insets(24));
     }
 }
