@@ -23,6 +23,25 @@ public final class Bootstrap {
         void compute(int[] weights, double[] out, int offset);
     }
 
+    /** The computation behind {@link #statistic}. */
+    public interface Computation {
+        void compute(int[] weights, double[] out, int offset);
+    }
+
+    public static Statistic statistic(int width, Computation c) {
+        return new Statistic() {
+            @Override
+            public int width() {
+                return width;
+            }
+
+            @Override
+            public void compute(int[] weights, double[] out, int offset) {
+                c.compute(weights, out, offset);
+            }
+        };
+    }
+
     private final int units;
     private final int replicates;
     private final long seed;

@@ -77,6 +77,16 @@ public final class PairedScores {
         return new double[] {n, spearman, kendallTauB(wt), pearson};
     }
 
+    /** Spearman's rho alone, skipping the costlier Kendall's tau. */
+    public double spearman(int[] w) {
+        double[] wt = weights(w);
+        double[] rx = new double[x.length];
+        double[] ry = new double[x.length];
+        Ranks.averageRanks(xOrder, xGroups, wt, rx);
+        Ranks.averageRanks(yOrder, yGroups, wt, ry);
+        return pearson(rx, ry, wt);
+    }
+
     static double pearson(double[] a, double[] b, double[] w) {
         double n = 0;
         double sa = 0;

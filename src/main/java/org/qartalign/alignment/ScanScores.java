@@ -18,6 +18,10 @@ public final class ScanScores {
     /** Observation indices by ascending probability, and where each run of equal probabilities starts. */
     private final int[] order;
     private final int[] groupStart;
+    /** Distinct probabilities ascending; positives and negatives with probability >= groupProb[g]. */
+    private final double[] groupProb;
+    private final double[] passPositives;
+    private final double[] passNegatives;
 
     public ScanScores(double[] prob, boolean[] truth, int[] unitOf) {
         if (prob.length != truth.length) {
@@ -34,6 +38,33 @@ public final class ScanScores {
         this.unitOf = unitOf;
         order = Ranks.orderAscending(prob);
         groupStart = Ranks.groupStarts(prob, order);
+        int groups = groupStart.length - 1;
+        groupProb = new double[groups];
+        passPositives = new double[groups + 1];
+        passNegatives = new double[groups + 1];
+        for (int g = groups - 1; g >= 0; g--) {
+            groupProb[g] = prob[order[groupStart[g]]];
+            double p = 0;
+            for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
+                p += truth[order[k]] ? 1 : 0;
+            }
+            passPositives[g] = passPositives[g + 1] + p;
+            passNegatives[g] = passNegatives[g + 1] + (groupStart[g + 1] - groupStart[g]) - p;
+        }
+    }
+
+    /**
+     * The unweighted confusion matrix at any threshold in O(log n), from counts cumulated once: for a
+     * threshold slider that must answer at once.
+     */
+    public Confusion confusionAt(double threshold) {
+        int g = java.util.Arrays.binarySearch(groupProb, threshold);
+        if (g < 0) {
+            g = -g - 1;
+        }
+        double tp = passPositives[g];
+        double fp = passNegatives[g];
+        return new Confusion(tp, fp, passNegatives[0] - fp, passPositives[0] - tp);
     }
 
     public int size() {

@@ -80,6 +80,14 @@ class ScanScoresTest {
     }
 
     @Test
+    void confusionAtAnyThresholdMatchesAFullPass() {
+        ScanScores s = new ScanScores(P, Y, null);
+        for (double t : new double[] {0, 0.05, 0.1, 0.3, 0.5, 0.55, 0.56, 0.8, 0.9, 0.95, 1}) {
+            assertEquals(s.confusion(null, t), s.confusionAt(t), "threshold " + t);
+        }
+    }
+
+    @Test
     void rocCurveRunsFromOriginToOneOne() {
         var curve = new ScanScores(P, Y, null).rocCurve(100);
         assertEquals(0.0, curve.get(0).tpr());
