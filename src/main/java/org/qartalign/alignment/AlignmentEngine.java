@@ -319,10 +319,7 @@ public final class AlignmentEngine {
             o[off] = a[0];
             o[off + 1] = a[1];
         }));
-        Bootstrap.Handle typical = boot.add(Bootstrap.statistic(2, (wt, o, off) -> {
-            o[off] = mean(labelerPlans, p -> p.looScan == null ? Double.NaN : p.looScan.confusion(wt, 0.5).cohenKappa());
-            o[off + 1] = mean(labelerPlans, p -> p.looScore == null ? Double.NaN : p.looScore.spearman(wt));
-        }));
+        Bootstrap.Handle typical = typicalHandle;
         int pairable = units;
         fill.add(() -> {
             Bootstrap.Result r = result.value;
@@ -339,17 +336,39 @@ public final class AlignmentEngine {
         });
     }
 
-    private static double mean(List<LabelerPlan> plans, java.util.function.ToDoubleFunction<LabelerPlan> f) {
-        double s = 0;
-        int k = 0;
-        for (LabelerPlan p : plans) {
-            double v = f.applyAsDouble(p);
-            if (Double.isFinite(v)) {
-                s += v;
-                k++;
+    /** The handle whose values 0 and 1 are the typical labeler's leave-one-out kappa and Spearman. */
+    private Bootstrap.Handle typicalHandle;
+
+    /**
+     * One statistic for every labeler, so that the typical labeler's figures (the mean over labelers of their
+     * leave-one-out kappa and Spearman) reuse each labeler's values in the same replicate.
+     */
+    private void registerLabelers(Bootstrap boot, List<LabelerPlan> plans) {
+        int width = 2 + LabelerPlan.WIDTH * plans.size();
+        Bootstrap.Handle h = boot.add(Bootstrap.statistic(width, (wt, o, off) -> {
+            double kappaSum = 0;
+            int kappas = 0;
+            double rhoSum = 0;
+            int rhos = 0;
+            for (int p = 0; p < plans.size(); p++) {
+                int at = off + 2 + LabelerPlan.WIDTH * p;
+                plans.get(p).compute(wt, o, at);
+                if (Double.isFinite(o[at + 2])) {
+                    kappaSum += o[at + 2];
+                    kappas++;
+                }
+                if (Double.isFinite(o[at + 3])) {
+                    rhoSum += o[at + 3];
+                    rhos++;
+                }
             }
+            o[off] = kappas == 0 ? Double.NaN : kappaSum / kappas;
+            o[off + 1] = rhos == 0 ? Double.NaN : rhoSum / rhos;
+        }));
+        typicalHandle = new Bootstrap.Handle(h.offset(), 2);
+        for (int p = 0; p < plans.size(); p++) {
+            plans.get(p).handle = new Bootstrap.Handle(h.offset() + 2 + LabelerPlan.WIDTH * p, LabelerPlan.WIDTH);
         }
-        return k == 0 ? Double.NaN : s / k;
     }
 
     private void scanEvaluator(Bootstrap boot, Holder<Bootstrap.Result> result, List<Runnable> fill, int e,
@@ -612,8 +631,10 @@ public final class AlignmentEngine {
             return b;
         }
 
-        void register(Bootstrap boot) {
-            handle = boot.add(Bootstrap.statistic(6, (wt, o, off) -> {
+        static final int WIDTH = 6;
+
+        void compute(int[] wt, double[] o, int off) {
+            {
                 double total = 0;
                 double yes = 0;
                 double sum = 0;
@@ -629,7 +650,7 @@ public final class AlignmentEngine {
                 o[off + 3] = looScore.spearman(wt);
                 o[off + 4] = drift.spearman(wt);
                 o[off + 5] = yes;
-            }));
+            }
         }
 
         Estimate looSpearman(Bootstrap.Result r) {
@@ -686,10 +707,10 @@ public final class AlignmentEngine {
             AlignmentInput.LabelerRow row = input.labelers().get(l);
             LabelerPlan p = new LabelerPlan(l, row.name(), row.simulated());
             if (p.codes.length > 0) {
-                p.register(boot);
                 plans.add(p);
             }
         }
+        registerLabelers(boot, plans);
         return plans;
     }
 
@@ -824,7 +845,7 @@ public final class AlignmentEngine {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        return String.format(java.util.Locale.ROOT, "%.3g", v);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
 
     private SliceObs codeObs(java.util.function.IntPredicate in) {
@@ -869,63 +890,73 @@ public final class AlignmentEngine {
             }
         }
         double t = options.threshold();
+        int[] sEvals = scanEvals;
+        int[] aEvals = aestheticEvals;
+        byte[][] outcome = new byte[sEvals.length][m];
+        for (int j = 0; j < sEvals.length; j++) {
+            for (int k = 0; k < m; k++) {
+                outcome[j][k] = outcome(prob[sEvals[j]][k], obs.scan[k], t);
+            }
+        }
         int width = 4 + 5 * evals;
         Bootstrap.Handle h = boot.add(Bootstrap.statistic(width, (wt, o, off) -> {
             double total = 0;
             double decided = 0;
             double yes = 0;
             double aesSum = 0;
+            // Per scan evaluator, weight by outcome class (see outcome()); per aesthetic evaluator, count and sum.
+            double[] classes = new double[7 * sEvals.length];
+            double[] scores = new double[2 * aEvals.length];
             for (int k = 0; k < m; k++) {
                 int w = w(wt, obs.unit[k]);
+                if (w == 0) {
+                    continue;
+                }
+                double scan = obs.scan[k];
                 total += w;
-                if (!Double.isNaN(obs.scan[k])) {
+                if (!Double.isNaN(scan)) {
                     decided += w;
-                    yes += w * obs.scan[k];
+                    yes += w * scan;
                 }
                 aesSum += w * obs.aesthetic[k];
+                for (int j = 0; j < sEvals.length; j++) {
+                    classes[7 * j + outcome[j][k]] += w;
+                }
+                for (int j = 0; j < aEvals.length; j++) {
+                    double x = aes[aEvals[j]][k];
+                    if (!Double.isNaN(x)) {
+                        scores[2 * j] += w;
+                        scores[2 * j + 1] += w * x;
+                    }
+                }
+            }
+            double[] acc = new double[8 * evals];
+            for (int j = 0; j < sEvals.length; j++) {
+                int a = 8 * sEvals[j];
+                int c = 7 * j;
+                acc[a] = classes[c + 1];
+                acc[a + 1] = classes[c + 2];
+                acc[a + 2] = classes[c + 5];
+                acc[a + 3] = classes[c + 4];
+                acc[a + 5] = classes[c + 1] + classes[c + 2] + classes[c + 3];
+                acc[a + 4] = acc[a + 5] + classes[c + 4] + classes[c + 5] + classes[c + 6];
+            }
+            for (int j = 0; j < aEvals.length; j++) {
+                acc[8 * aEvals[j] + 6] = scores[2 * j];
+                acc[8 * aEvals[j] + 7] = scores[2 * j + 1];
             }
             o[off] = decided == 0 ? Double.NaN : yes / decided;
             o[off + 1] = total == 0 ? Double.NaN : aesSum / total;
             o[off + 2] = yes;
             o[off + 3] = decided;
             for (int e = 0; e < evals; e++) {
-                double tp = 0;
-                double fp = 0;
-                double tn = 0;
-                double fn = 0;
-                double withProb = 0;
-                double pass = 0;
-                double withAes = 0;
-                double evalAes = 0;
-                for (int k = 0; k < m; k++) {
-                    int w = w(wt, obs.unit[k]);
-                    if (w == 0) {
-                        continue;
-                    }
-                    double p = prob[e][k];
-                    if (!Double.isNaN(p)) {
-                        boolean passes = p >= t;
-                        withProb += w;
-                        pass += passes ? w : 0;
-                        if (obs.scan[k] == 1) {
-                            tp += passes ? w : 0;
-                            fn += passes ? 0 : w;
-                        } else if (obs.scan[k] == 0) {
-                            fp += passes ? w : 0;
-                            tn += passes ? 0 : w;
-                        }
-                    }
-                    if (!Double.isNaN(aes[e][k])) {
-                        withAes += w;
-                        evalAes += w * aes[e][k];
-                    }
-                }
+                int a = 8 * e;
                 int base = off + 4 + 5 * e;
-                o[base] = withProb == 0 ? Double.NaN : pass / withProb;
-                o[base + 1] = new Confusion(tp, fp, tn, fn).cohenKappa();
-                o[base + 2] = withAes == 0 ? Double.NaN : evalAes / withAes;
-                o[base + 3] = pass;
-                o[base + 4] = withProb;
+                o[base] = acc[a + 4] == 0 ? Double.NaN : acc[a + 5] / acc[a + 4];
+                o[base + 1] = new Confusion(acc[a], acc[a + 1], acc[a + 2], acc[a + 3]).cohenKappa();
+                o[base + 2] = acc[a + 6] == 0 ? Double.NaN : acc[a + 7] / acc[a + 6];
+                o[base + 3] = acc[a + 5];
+                o[base + 4] = acc[a + 4];
             }
         }));
         return () -> {
@@ -943,6 +974,18 @@ public final class AlignmentEngine {
                     r.proportion(h.at(0), r.point(h.at(2)), r.point(h.at(3)), NO_DATA),
                     r.estimate(h.at(1), NO_DATA), evs);
         };
+    }
+
+    /**
+     * An observation's outcome class for one scan evaluator: 0 no probability; 1 passes and scans (tp),
+     * 2 passes and fails (fp), 3 passes on a tie; 4 fails and scans (fn), 5 fails and fails (tn), 6 fails on a tie.
+     */
+    private static byte outcome(double p, double scan, double threshold) {
+        if (Double.isNaN(p)) {
+            return 0;
+        }
+        int base = p >= threshold ? 1 : 4;
+        return (byte) (base + (scan == 1 ? 0 : scan == 0 ? 1 : 2));
     }
 
     private static boolean contains(int[] a, int v) {

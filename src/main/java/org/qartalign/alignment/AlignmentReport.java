@@ -2,6 +2,7 @@ package org.qartalign.alignment;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -66,7 +67,8 @@ public record AlignmentReport(Settings settings, Dataset dataset, Scan scan, Aes
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record ThresholdAdvice(ThresholdChoice maxKappa, ThresholdChoice youdenJ, ThresholdChoice precision95) {
+    public record ThresholdAdvice(ThresholdChoice maxKappa, ThresholdChoice youdenJ,
+                                  @JsonProperty("precision_95") ThresholdChoice precision95) {
     }
 
     /** What predicting "scans" at probability >= threshold gives; a null threshold has a note saying why. */
@@ -122,7 +124,9 @@ public record AlignmentReport(Settings settings, Dataset dataset, Scan scan, Aes
                         Estimate meanHumanAesthetic, Map<String, SliceEvaluator> evaluators) {
     }
 
+    /** An evaluator's figures in a slice; a figure the evaluator does not give (no scan probability) is left out. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SliceEvaluator(Estimate evalScanRate, Estimate cohenKappa, Estimate meanAesthetic) {
     }
 
@@ -139,7 +143,7 @@ public record AlignmentReport(Settings settings, Dataset dataset, Scan scan, Aes
 
     /** Score against position in the labeler's session (0, 1, 2, ...), sessions pooled. */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Drift(Double slopePer100Codes, Estimate spearman) {
+    public record Drift(@JsonProperty("slope_per_100_codes") Double slopePer100Codes, Estimate spearman) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
