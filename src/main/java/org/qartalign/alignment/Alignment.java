@@ -1,0 +1,27 @@
+package org.qartalign.alignment;
+
+import org.qartalign.store.Database;
+
+/** The entry point the CLI and the dashboard share: a report from a database or from prepared input. */
+public final class Alignment {
+    private Alignment() {
+    }
+
+    /** Loads the labels and eval results through the store repositories and computes the report. */
+    public static AlignmentReport report(Database db, ReportOptions options) {
+        return engine(db, options).report();
+    }
+
+    /**
+     * An engine over the database's current data: call {@link AlignmentEngine#report()} for the full report and
+     * {@link AlignmentEngine#confusionAt} to move a threshold without recomputing anything else.
+     */
+    public static AlignmentEngine engine(Database db, ReportOptions options) {
+        AlignmentInput input = AlignmentLoader.load(db, options.excludeSimulated(), options.evaluators());
+        return new AlignmentEngine(input, options);
+    }
+
+    public static AlignmentReport report(AlignmentInput input, ReportOptions options) {
+        return new AlignmentEngine(input, options).report();
+    }
+}

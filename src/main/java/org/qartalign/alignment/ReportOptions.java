@@ -1,0 +1,35 @@
+package org.qartalign.alignment;
+
+import java.util.List;
+
+/**
+ * How a report is computed.
+ *
+ * @param bootstrap number of bootstrap replicates (0 = point values only)
+ * @param threshold a scan evaluator predicts "scans" when its probability is at least this
+ * @param evaluators evaluators to report (empty = all with results)
+ * @param aesthetic the aesthetic evaluator that breaks ties in best-of-N selection, or null
+ */
+public record ReportOptions(int bootstrap, long seed, double threshold, double confidence, List<String> evaluators,
+                            String aesthetic, boolean excludeSimulated) {
+    public ReportOptions {
+        if (bootstrap < 0) {
+            throw new IllegalArgumentException("--bootstrap must be 0 or more, got " + bootstrap);
+        }
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("--threshold must be between 0 and 1, got " + threshold);
+        }
+        if (!(confidence > 0 && confidence < 1)) {
+            throw new IllegalArgumentException("--confidence must be strictly between 0 and 1, got " + confidence);
+        }
+        evaluators = evaluators == null ? List.of() : List.copyOf(evaluators);
+    }
+
+    public static ReportOptions defaults() {
+        return new ReportOptions(1000, 1, 0.5, 0.95, List.of(), null, false);
+    }
+
+    public ReportOptions withBootstrap(int b) {
+        return new ReportOptions(b, seed, threshold, confidence, evaluators, aesthetic, excludeSimulated);
+    }
+}
