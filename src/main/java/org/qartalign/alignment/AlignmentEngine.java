@@ -1180,4 +1180,91 @@ public final class AlignmentEngine {
         }
         return out;
     }
+
+    /** Numeric generation parameters of the labeled codes, sorted: the axes a toast plot may use. */
+    public List<String> numericParams() {
+        TreeSet<String> names = new TreeSet<>();
+        for (CodeRow c : labeled) {
+            names.addAll(c.numericParams().keySet());
+        }
+        return new ArrayList<>(names);
+    }
+
+    /**
+     * Point figures over two parameters, binned as the report bins them, with each cell's codes: what the
+     * dashboard's toast plot shows for any pair of parameters the engineer picks.
+     */
+    public ParameterGrid grid(String x, String y) {
+        double[] vx = new double[n];
+        double[] vy = new double[n];
+        for (int i = 0; i < n; i++) {
+            Double a = labeled.get(i).numericParams().get(x);
+            Double b = labeled.get(i).numericParams().get(y);
+            vx[i] = a == null ? Double.NaN : a;
+            vy[i] = b == null ? Double.NaN : b;
+        }
+        List<Bin> bx = bins(vx);
+        List<Bin> by = bins(vy);
+        List<String> scanNames = scanEvaluators();
+        List<List<ParameterGrid.Cell>> rows = new ArrayList<>();
+        for (Bin rx : bx) {
+            List<ParameterGrid.Cell> row = new ArrayList<>();
+            for (Bin cy : by) {
+                List<String> ids = new ArrayList<>();
+                int majority = 0;
+                int scannedCodes = 0;
+                double aestheticSum = 0;
+                int aestheticN = 0;
+                int[] passes = new int[scanEvals.length];
+                int[] scored = new int[scanEvals.length];
+                double[] evalAesthetic = new double[aestheticEvals.length];
+                int[] evalAestheticN = new int[aestheticEvals.length];
+                for (int i = 0; i < n; i++) {
+                    if (!rx.contains(vx[i]) || !cy.contains(vy[i])) {
+                        continue;
+                    }
+                    ids.add(labeled.get(i).id());
+                    if (!Double.isNaN(truth[i])) {
+                        majority++;
+                        scannedCodes += truth[i] == 1 ? 1 : 0;
+                    }
+                    if (!Double.isNaN(humanAesthetic[i])) {
+                        aestheticSum += humanAesthetic[i];
+                        aestheticN++;
+                    }
+                    for (int k = 0; k < scanEvals.length; k++) {
+                        double p = labeled.get(i).scanProb()[scanEvals[k]];
+                        if (!Double.isNaN(p)) {
+                            scored[k]++;
+                            passes[k] += p >= options.threshold() ? 1 : 0;
+                        }
+                    }
+                    for (int k = 0; k < aestheticEvals.length; k++) {
+                        double a = labeled.get(i).aesthetic()[aestheticEvals[k]];
+                        if (!Double.isNaN(a)) {
+                            evalAesthetic[k] += a;
+                            evalAestheticN[k]++;
+                        }
+                    }
+                }
+                java.util.Map<String, Double> evalRate = new java.util.LinkedHashMap<>();
+                for (int k = 0; k < scanEvals.length; k++) {
+                    if (scored[k] > 0) {
+                        evalRate.put(scanNames.get(k), (double) passes[k] / scored[k]);
+                    }
+                }
+                java.util.Map<String, Double> evalMean = new java.util.LinkedHashMap<>();
+                for (int k = 0; k < aestheticEvals.length; k++) {
+                    if (evalAestheticN[k] > 0) {
+                        evalMean.put(evalName(aestheticEvals[k]), evalAesthetic[k] / evalAestheticN[k]);
+                    }
+                }
+                row.add(new ParameterGrid.Cell(ids.size(), majority == 0 ? null : (double) scannedCodes / majority,
+                        evalRate, aestheticN == 0 ? null : aestheticSum / aestheticN, evalMean, ids));
+            }
+            rows.add(row);
+        }
+        return new ParameterGrid(x, y, bx.stream().map(Bin::label).toList(), by.stream().map(Bin::label).toList(),
+                scanNames, rows);
+    }
 }

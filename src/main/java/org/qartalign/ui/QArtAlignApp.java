@@ -22,6 +22,8 @@ import org.qartalign.store.Database;
 import org.qartalign.store.DatasetRepository;
 import org.qartalign.ui.common.Styles;
 import org.qartalign.ui.common.UiExecutors;
+import org.qartalign.ui.dashboard.DashboardView;
+import org.qartalign.ui.dashboard.DashboardViewModel;
 import org.qartalign.ui.label.LabelingView;
 import org.qartalign.ui.label.LabelingViewModel;
 import org.qartalign.ui.label.PhysicalSize;
@@ -101,6 +103,11 @@ public final class QArtAlignApp extends Application {
         window = new MainWindow();
         window.addMode("label", "Label", () -> new StartSessionView(new StartSessionViewModel(db, Version.current()),
                 this::showLabeling));
+        window.addMode("dashboard", "Dashboard", () -> {
+            DashboardViewModel vm = new DashboardViewModel(db, executors);
+            vm.refresh();
+            return new DashboardView(vm);
+        });
         window.addAction("theme-toggle", "Dark theme", this::toggleTheme);
         root.getChildren().setAll(window);
         window.open("label");

@@ -18,8 +18,11 @@ import java.util.function.BiConsumer;
  * with its numbers, and reports clicks. Cells without data are left blank.
  */
 public final class HeatMap extends GridPane {
-    /** One cell: its value in [0, 1] (null when undefined), its count and the text its tooltip shows. */
-    public record Cell(Double value, int n, String details) {
+    /**
+     * One cell: its colour value in [0, 1] (null when undefined), the text shown in it, its count and the text its
+     * tooltip shows.
+     */
+    public record Cell(Double value, String text, int n, String details) {
     }
 
     private BiConsumer<Integer, Integer> onCellClicked = (r, c) -> { };
@@ -77,7 +80,7 @@ public final class HeatMap extends GridPane {
         } else {
             Color fill = colour(cell.value());
             pane.setStyle("-fx-background-color: " + web(fill) + ";");
-            text.setText(String.format("%.0f%%%nn=%d", 100 * cell.value(), cell.n()));
+            text.setText(cell.text() + "\nn=" + cell.n());
             text.setStyle("-fx-text-fill: " + (fill.getBrightness() < 0.6 ? "white" : "#1f2328") + ";");
         }
         Tooltip tip = new Tooltip(cell.details());

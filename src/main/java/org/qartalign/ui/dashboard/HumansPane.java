@@ -1,0 +1,87 @@
+package org.qartalign.ui.dashboard;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+import org.qartalign.alignment.AlignmentReport;
+import org.qartalign.ui.common.Styles;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** How people agree with each other (the ceiling for every eval), and a table where a sloppy labeler stands out. */
+final class HumansPane extends ScrollPane {
+    private final DashboardViewModel model;
+    private final Label interRater = new Label();
+    private final TableView<AlignmentReport.LabelerFigures> table = new TableView<>();
+
+    HumansPane(DashboardViewModel model) {
+        this.model = model;
+        setId("humans-pane");
+        setFitToWidth(true);
+        interRater.setId("inter-rater");
+        interRater.getStyleClass().add("figures");
+        table.setId("labeler-table");
+        table.setPrefHeight(360);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().addAll(List.of(
+                column("labeler", l -> l.name() + (l.simulated() ? " (simulated)" : "")),
+                column("labels", l -> String.valueOf(l.labels())),
+                column("scan rate", l -> Figures.percent(l.scanRate())),
+                column("mean score", l -> Figures.withInterval(l.meanScore())),
+                column("score sd", l -> Figures.num(l.scoreSd())),
+                column("median s/code", l -> l.medianSecondsPerCode() == null ? "n/a"
+                        : String.format("%.1f", l.medianSecondsPerCode())),
+                column("kappa vs others", l -> Figures.withInterval(l.leaveOneOutKappa())),
+                column("Spearman vs others", l -> Figures.withInterval(l.leaveOneOutSpearman())),
+                column("drift /100 codes", l -> l.scoreDrift() == null ? "n/a"
+                        : Figures.num(l.scoreDrift().slopePer100Codes())),
+                column("phones", l -> String.join(", ", l.phoneModels()))));
+        Label t1 = new Label("Agreement between labelers");
+        t1.getStyleClass().add(Styles.TITLE);
+        Label t2 = new Label("Labelers");
+        t2.getStyleClass().add(Styles.TITLE);
+        VBox content = new VBox(12, t1, interRater, t2, table);
+        content.setPadding(new Insets(18));
+        setContent(content);
+        model.reportProperty().addListener((o, a, r) -> show(r));
+        show(model.reportProperty().get());
+    }
+
+    private static TableColumn<AlignmentReport.LabelerFigures, String> column(
+            String name, Function<AlignmentReport.LabelerFigures, String> value) {
+        TableColumn<AlignmentReport.LabelerFigures, String> c = new TableColumn<>(name);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        return c;
+    }
+
+    private void show(AlignmentReport r) {
+        if (r == null) {
+            interRater.setText("");
+            table.getItems().clear();
+            return;
+        }
+        AlignmentReport.ScanInterRater s = r.scan().interRater();
+        AlignmentReport.AestheticInterRater a = r.aesthetic().interRater();
+        AlignmentReport.HumanScan h = r.scan().human();
+        interRater.setText(String.join("\n",
+                "Scan answers, over " + s.codes() + " codes with two or more labels:",
+                "   percent agreement " + Figures.withInterval(s.percentAgreement()),
+                "   Krippendorff's alpha (nominal) " + Figures.withInterval(s.krippendorffAlphaNominal()),
+                "   Fleiss' kappa " + Figures.withInterval(s.fleissKappa()),
+                "   Gwet's AC1 " + Figures.withInterval(s.gwetAc1()),
+                "Aesthetic scores, over " + a.codes() + " codes:",
+                "   Krippendorff's alpha (interval) " + Figures.withInterval(a.krippendorffAlphaInterval()),
+                "   Krippendorff's alpha (ordinal) " + Figures.withInterval(a.krippendorffAlphaOrdinal()),
+                "Human scan truth: majority of each code's labelers; " + h.ties() + " tied codes left out.",
+                h.testRetest() == null || h.testRetest().pairs() == 0 ? "Test-retest: no re-test items yet."
+                        : "Test-retest over " + h.testRetest().pairs() + " re-tested codes: scan agreement "
+                        + Figures.withInterval(h.testRetest().scanAgreement()) + ", score Spearman "
+                        + Figures.withInterval(h.testRetest().scoreSpearman())));
+        table.getItems().setAll(r.labelers());
+    }
+}
