@@ -139,7 +139,7 @@ class ManifestTest {
         Files.createDirectories(out);
         String first;
         try (Database db = Database.open(dir.resolve("a/labels.db"))) {
-            DemoDataset.create(db, new DemoDataset.Options(8, 1, 4, true, 2), DemoDataset.Progress.NONE, () -> false);
+            DemoDataset.create(db, new DemoDataset.Options(5, 1, 4, true, 2), DemoDataset.Progress.NONE, () -> false);
             new EvalResultRepository(db).save(List.of(
                     new EvalResult("demo-00001-1", "zxing", "3.5.3", 0.0, null, null, "{\"failed\":[\"blur\"]}", "r1",
                             Instant.parse("2025-06-01T00:00:00Z"), null),
@@ -152,7 +152,7 @@ class ManifestTest {
         String second;
         try (Database fresh = Database.open(dir.resolve("b/labels.db"))) {
             ManifestImporter.Result r = new ManifestImporter(fresh).importFile(manifest);
-            assertEquals(8, r.added());
+            assertEquals(5, r.added());
             second = exportJsonl(fresh, out);
         }
         assertEquals(first, second);
