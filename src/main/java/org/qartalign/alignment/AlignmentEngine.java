@@ -205,14 +205,6 @@ public final class AlignmentEngine {
         T value;
     }
 
-    private int[] codeIndex() {
-        int[] u = new int[n];
-        for (int i = 0; i < n; i++) {
-            u[i] = i;
-        }
-        return u;
-    }
-
     private static int w(int[] weights, int unit) {
         return weights == null ? 1 : weights[unit];
     }

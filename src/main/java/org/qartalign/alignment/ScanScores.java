@@ -1,7 +1,6 @@
 package org.qartalign.alignment;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -244,9 +243,5 @@ public final class ScanScores {
             out.add(new ThresholdFigures(prob[order[groupStart[g]]], new Confusion(tp, fp, neg - fp, pos - tp)));
         }
         return out;
-    }
-
-    double[] probabilities() {
-        return Arrays.copyOf(prob, prob.length);
     }
 }
