@@ -285,6 +285,15 @@ class AlignmentReportTest {
     }
 
     @Test
+    void aestheticRankingNeedsAestheticScores() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Alignment.report(db,
+                new ReportOptions(0, 1, 0.5, 0.95, List.of(), "zx", false)));
+        assertTrue(e.getMessage().contains("--aesthetic zx"), e.getMessage());
+        AlignmentReport onlyZx = Alignment.report(db, new ReportOptions(0, 1, 0.5, 0.95, List.of("zx"), "aes", false));
+        assertEquals(List.of("zx", "aes"), onlyZx.dataset().evaluators(), "the ranking evaluator is loaded too");
+    }
+
+    @Test
     void unknownEvaluatorIsNamed() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Alignment.report(db,
                 new ReportOptions(0, 1, 0.5, 0.95, List.of("nope"), null, false)));
