@@ -244,6 +244,15 @@ class AlignmentReportTest {
         assertEquals(5.0 / 8, a.scanRate().value(), 1e-12);
         assertEquals(2.0, a.medianSecondsPerCode(), 1e-12);
         assertEquals(List.of("Pixel 7"), a.phoneModels());
+        // Alice against the others' majority where it is not a tie (a2 a3 a4 b2 b3 b4) and against their mean score:
+        // cohen_kappa_score([0,1,1,1,0,1],[0,0,1,1,0,1]) = 0.6666666666666667
+        // spearmanr([5,2,4,3,2,4,1,3],[3.5,1.5,3,3.5,1.5,5,2,4]).correlation = 0.6564540716671433
+        assertEquals(0.6666666666666667, a.leaveOneOutKappa().value(), 1e-12);
+        assertEquals(0.6564540716671433, a.leaveOneOutSpearman().value(), 1e-12);
+        AlignmentReport.TestRetest retest = r.scan().human().testRetest();
+        assertEquals(1, retest.pairs());
+        assertEquals(1.0, retest.scanAgreement().value(), 1e-12);
+        assertNull(retest.scoreSpearman().value(), "one retest pair: Spearman undefined");
         AlignmentReport.Grid g = r.slices().grid();
         assertEquals("strength", g.x());
         assertEquals("guidance_end", g.y());
