@@ -2,6 +2,9 @@ package org.qartalign.alignment;
 
 import org.qartalign.store.Database;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** The entry point the CLI and the dashboard share: a report from a database or from prepared input. */
 public final class Alignment {
     private Alignment() {
@@ -17,7 +20,11 @@ public final class Alignment {
      * {@link AlignmentEngine#confusionAt} to move a threshold without recomputing anything else.
      */
     public static AlignmentEngine engine(Database db, ReportOptions options) {
-        AlignmentInput input = AlignmentLoader.load(db, options.excludeSimulated(), options.evaluators());
+        List<String> evaluators = new ArrayList<>(options.evaluators());
+        if (!evaluators.isEmpty() && options.aesthetic() != null && !evaluators.contains(options.aesthetic())) {
+            evaluators.add(options.aesthetic());
+        }
+        AlignmentInput input = AlignmentLoader.load(db, options.excludeSimulated(), evaluators);
         return new AlignmentEngine(input, options);
     }
 

@@ -94,6 +94,10 @@ public final class AlignmentEngine {
             throw new IllegalArgumentException("--aesthetic " + options.aesthetic() + ": no results for this evaluator"
                     + " (available: " + String.join(", ", input.evaluators()) + ")");
         }
+        if (options.aesthetic() != null && !contains(aestheticEvals, input.evaluators().indexOf(options.aesthetic()))) {
+            throw new IllegalArgumentException("--aesthetic " + options.aesthetic()
+                    + ": this evaluator gives no aesthetic score for any labeled code");
+        }
         for (int e : scanEvals) {
             List<Integer> obs = new ArrayList<>();
             for (int i = 0; i < n; i++) {
@@ -107,14 +111,14 @@ public final class AlignmentEngine {
             for (int k = 0; k < obs.size(); k++) {
                 int i = obs.get(k);
                 p[k] = labeled.get(i).scanProb()[e];
+                if (!(p[k] >= 0 && p[k] <= 1)) {
+                    throw new IllegalArgumentException("evaluator " + input.evaluators().get(e) + ", code "
+                            + labeled.get(i).id() + ": scan probability " + p[k] + " is outside [0, 1]");
+                }
                 t[k] = truth[i] == 1;
                 unit[k] = i;
             }
-            try {
-                scanScores.put(e, new ScanScores(p, t, unit));
-            } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException("evaluator " + input.evaluators().get(e) + ": " + ex.getMessage(), ex);
-            }
+            scanScores.put(e, new ScanScores(p, t, unit));
         }
     }
 
@@ -144,6 +148,10 @@ public final class AlignmentEngine {
         return input.evaluators().get(e);
     }
 
+    /**
+     * Two phases: each section registers its statistics on one bootstrap and a fill step; after the single run,
+     * the fill steps read the point values and intervals and build the section's records.
+     */
     public AlignmentReport report() {
         Bootstrap boot = new Bootstrap(n, options.bootstrap(), options.seed(), options.confidence());
         List<Runnable> fill = new ArrayList<>();
@@ -201,16 +209,9 @@ public final class AlignmentEngine {
                 bestOfN(), slices.value, labelerFigures, disagreements(), codeFigures());
     }
 
+    /** A value known only after the bootstrap has run, read by the fill steps registered before it. */
     private static final class Holder<T> {
         T value;
-    }
-
-    private int[] codeIndex() {
-        int[] u = new int[n];
-        for (int i = 0; i < n; i++) {
-            u[i] = i;
-        }
-        return u;
     }
 
     private static int w(int[] weights, int unit) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -135,7 +134,7 @@ public final class Bootstrap {
         double[] point = new double[width];
         evaluate(null, point);
         double[][] values = new double[width][replicates];
-        Runnable work = () -> IntStream.range(0, replicates).parallel().forEach(b -> {
+        IntStream.range(0, replicates).parallel().forEach(b -> {
             int[] w = draw(b);
             double[] out = new double[width];
             evaluate(w, out);
@@ -143,7 +142,6 @@ public final class Bootstrap {
                 values[k][b] = out[k];
             }
         });
-        work.run();
         double[][] sorted = new double[width][];
         for (int k = 0; k < width; k++) {
             sorted[k] = Arrays.stream(values[k]).filter(Double::isFinite).sorted().toArray();
@@ -167,7 +165,4 @@ public final class Bootstrap {
         return w;
     }
 
-    static int parallelism() {
-        return ForkJoinPool.commonPool().getParallelism();
-    }
 }

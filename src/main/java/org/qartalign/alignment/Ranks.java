@@ -9,9 +9,32 @@ final class Ranks {
 
     /** Indices of {@code v} by ascending value (stable). */
     static int[] orderAscending(double[] v) {
-        return IntStream.range(0, v.length).boxed()
-                .sorted((a, b) -> Double.compare(v[a], v[b]))
-                .mapToInt(Integer::intValue).toArray();
+        int[] order = IntStream.range(0, v.length).toArray();
+        mergeSort(order, new int[v.length], 0, v.length, v);
+        return order;
+    }
+
+    /** A stable merge sort of indices by value, without boxing (sort orders are built for up to 10^5+ codes). */
+    private static void mergeSort(int[] a, int[] tmp, int lo, int hi, double[] v) {
+        if (hi - lo < 2) {
+            return;
+        }
+        int mid = (lo + hi) >>> 1;
+        mergeSort(a, tmp, lo, mid, v);
+        mergeSort(a, tmp, mid, hi, v);
+        if (Double.compare(v[a[mid - 1]], v[a[mid]]) <= 0) {
+            return;
+        }
+        System.arraycopy(a, lo, tmp, lo, hi - lo);
+        int i = lo;
+        int j = mid;
+        for (int k = lo; k < hi; k++) {
+            if (j >= hi || i < mid && Double.compare(v[tmp[i]], v[tmp[j]]) <= 0) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
+        }
     }
 
     /** Start positions in {@code order} of each run of equal values, plus a final entry = length. */

@@ -165,6 +165,10 @@ public final class ReportHtmlWriter {
     }
 
     private void frame(String title, String xLabel, String yLabel) {
+        frame(title, xLabel, yLabel, true, true);
+    }
+
+    private void frame(String title, String xLabel, String yLabel, boolean unitX, boolean unitY) {
         sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
                 .append("\" role=\"img\"><title>").append(escape(title)).append("</title>")
                 .append("<text x=\"").append(W / 2).append("\" y=\"15\" text-anchor=\"middle\" font-size=\"12\">")
@@ -175,8 +179,26 @@ public final class ReportHtmlWriter {
                         px(0), py(0), px(0), py(1)))
                 .append("<text x=\"").append(W / 2).append("\" y=\"").append(H - 6)
                 .append("\" text-anchor=\"middle\" font-size=\"11\">").append(escape(xLabel)).append("</text>")
+                .append(ticks(unitX, unitY))
                 .append("<text x=\"12\" y=\"").append(H / 2).append("\" font-size=\"11\" transform=\"rotate(-90 12 ")
                 .append(H / 2).append(")\" text-anchor=\"middle\">").append(escape(yLabel)).append("</text>");
+    }
+
+    /** Tick labels 0, 0.5 and 1 on the y axis, and on the x axis when it is a unit scale too. */
+    private static String ticks(boolean unitX, boolean unitY) {
+        StringBuilder t = new StringBuilder();
+        for (double v : new double[] {0, 0.5, 1}) {
+            String label = v == 0.5 ? "0.5" : Integer.toString((int) v);
+            if (unitX) {
+                t.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" text-anchor=\"middle\">%s</text>",
+                        px(v), py(0) + 11, label));
+            }
+            if (unitY) {
+                t.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" text-anchor=\"end\">%s</text>",
+                        px(0) - 3, py(v) + 3, label));
+            }
+        }
+        return t.toString();
     }
 
     private void diagonal() {
@@ -196,8 +218,8 @@ public final class ReportHtmlWriter {
                 sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
                         x, py(b.wilson().lo()), x, py(b.wilson().hi()), colour));
             }
-            sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"><title>n=%d</title></circle>",
-                    x, py(b.humanScanRate()), colour, b.n()));
+            sb.append(String.format(Locale.ROOT, "<g><title>n=%d</title><circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/></g>",
+                    b.n(), x, py(b.humanScanRate()), colour));
         }
         sb.append("</svg>");
     }
@@ -249,14 +271,15 @@ public final class ReportHtmlWriter {
     }
 
     private void scatter(String name, List<double[]> points, String colour) {
-        frame("Eval vs human aesthetic: " + name, "mean human score (1-5)", "eval score");
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] p : points) {
+            lo = Math.min(lo, p[1]);
+            hi = Math.max(hi, p[1]);
+        }
+        frame("Eval vs human aesthetic: " + name, "mean human score (1 to 5)",
+                points.isEmpty() ? "eval score" : "eval score (" + num(lo) + " to " + num(hi) + ")", false, false);
         if (!points.isEmpty()) {
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (double[] p : points) {
-                lo = Math.min(lo, p[1]);
-                hi = Math.max(hi, p[1]);
-            }
             double span = hi > lo ? hi - lo : 1;
             for (double[] p : points) {
                 sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"%s\" fill-opacity=\"0.5\"/>",
@@ -276,7 +299,8 @@ public final class ReportHtmlWriter {
                 continue;
             }
             double maxN = pts.get(pts.size() - 1).n();
-            frame("Best of N: " + e.getKey() + " (blue eval, grey random, green oracle)", "N", "human scan rate");
+            frame("Best of N: " + e.getKey(), "N = 1 to " + (int) maxN + " (blue eval, grey random, green oracle)",
+                    "human scan rate", false, true);
             polyline(pts.stream().filter(p -> p.randomPick().defined())
                     .map(p -> new double[] {(p.n() - 1) / Math.max(1, maxN - 1), p.randomPick().value()}).toList(), "#999");
             polyline(pts.stream().filter(p -> p.oracle().defined())

@@ -1,7 +1,6 @@
 package org.qartalign.alignment;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -172,8 +171,8 @@ public final class ScanScores {
         return n == 0 ? Double.NaN : e / n;
     }
 
-    /** One point of the ROC curve: predicting "scans" at probability >= threshold. */
-    public record RocPoint(double threshold, double fpr, double tpr) {
+    /** One point of the ROC curve: predicting "scans" at probability >= threshold (null: above every probability). */
+    public record RocPoint(Double threshold, double fpr, double tpr) {
     }
 
     /** The ROC curve from (0,0) to (1,1), one point per distinct probability, thinned to at most maxPoints. */
@@ -191,7 +190,7 @@ public final class ScanScores {
         if (pos == 0 || neg == 0) {
             return all;
         }
-        all.add(new RocPoint(Double.POSITIVE_INFINITY, 0, 0));
+        all.add(new RocPoint(null, 0, 0));
         double tp = 0;
         double fp = 0;
         for (int g = groupStart.length - 2; g >= 0; g--) {
@@ -244,9 +243,5 @@ public final class ScanScores {
             out.add(new ThresholdFigures(prob[order[groupStart[g]]], new Confusion(tp, fp, neg - fp, pos - tp)));
         }
         return out;
-    }
-
-    double[] probabilities() {
-        return Arrays.copyOf(prob, prob.length);
     }
 }

@@ -78,7 +78,7 @@ public final class EvalResultRepository {
 
     /** The results of the newest version of each evaluator (by the most recent result written). */
     public List<EvalResult> latest() {
-        return query("SELECT " + COLUMNS + """
+        return query("SELECT " + COLUMNS + " " + """
                  FROM eval_result e WHERE e.version = (SELECT x.version FROM eval_result x
                    WHERE x.evaluator = e.evaluator ORDER BY x.created_at DESC, x.id DESC LIMIT 1)
                  ORDER BY e.evaluator, e.code_id""");

@@ -1,0 +1,99 @@
+package org.qartalign.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qartalign.core.EvalResult;
+import org.qartalign.core.GeneratedCode;
+import org.qartalign.core.Label;
+import org.qartalign.core.LabelKind;
+import org.qartalign.core.Labeler;
+import org.qartalign.store.Database;
+import org.qartalign.store.DatasetRepository;
+import org.qartalign.store.EvalResultRepository;
+import org.qartalign.store.Json;
+import org.qartalign.store.LabelRepository;
+import org.qartalign.store.LabelerRepository;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportCommandTest {
+    @TempDir
+    Path dir;
+
+    private Path database() {
+        Path file = dir.resolve("labels.db");
+        try (Database db = Database.open(file)) {
+            db.transaction(c -> {
+                long p = DatasetRepository.pairId(c, "a cat", "https://example.org");
+                for (int i = 0; i < 6; i++) {
+                    DatasetRepository.insertCode(c, new GeneratedCode("c" + i, p, "c" + i + ".png", "s" + i,
+                            Map.of("strength", 0.5 + i / 10.0)));
+                }
+                return null;
+            });
+            Labeler a = new LabelerRepository(db).getOrCreate("ann", false);
+            Labeler b = new LabelerRepository(db).getOrCreate("ben", false);
+            Instant t = Instant.parse("2026-01-01T00:00:00Z");
+            List<EvalResult> results = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                for (Labeler l : List.of(a, b)) {
+                    t = t.plusSeconds(5);
+                    new LabelRepository(db).append(new Label(UUID.randomUUID().toString(), "c" + i, l.id(), null,
+                            LabelKind.ANSWER, i % 2 == 0 || l == a && i == 1, null, 1 + i % 5, t, 1500L, t, "", null));
+                }
+                results.add(new EvalResult("c" + i, "zx", "1", i / 5.0, null, null, null, "r", t, "s" + i));
+            }
+            new EvalResultRepository(db).save(results);
+        }
+        return file;
+    }
+
+    private int run(StringWriter out, StringWriter err, String... args) {
+        CommandLine cl = QArtAlignCommand.commandLine(db -> 0);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        return cl.execute(args);
+    }
+
+    @Test
+    void writesEachFormat() throws Exception {
+        Path db = database();
+        StringWriter out = new StringWriter();
+        assertEquals(0, run(out, new StringWriter(), "report", "--db", db.toString(), "--bootstrap", "50"));
+        Map<String, Object> json = Json.readMap(out.toString());
+        assertTrue(json.containsKey("scan") && json.containsKey("best_of_n") && json.containsKey("slices"));
+
+        Path html = dir.resolve("out/report.html");
+        assertEquals(0, run(new StringWriter(), new StringWriter(), "report", "--db", db.toString(), "--format", "html",
+                "--out", html.toString(), "--bootstrap", "20", "--evaluator", "zx"));
+        assertTrue(Files.readString(html).startsWith("<!DOCTYPE html>"));
+
+        Path csv = dir.resolve("report.csv");
+        assertEquals(0, run(new StringWriter(), new StringWriter(), "report", "--db", db.toString(), "--format", "csv",
+                "--out", csv.toString(), "--bootstrap", "0"));
+        assertEquals(7, Files.readAllLines(csv).size());
+    }
+
+    @Test
+    void badOptionsGetAClearMessage() {
+        Path db = database();
+        StringWriter err = new StringWriter();
+        assertEquals(2, run(new StringWriter(), err, "report", "--db", db.toString(), "--threshold", "1.5"));
+        assertTrue(err.toString().contains("--threshold"), err.toString());
+        StringWriter err2 = new StringWriter();
+        assertEquals(2, run(new StringWriter(), err2, "report", "--db", db.toString(), "--evaluator", "nope"));
+        assertTrue(err2.toString().contains("nope"), err2.toString());
+    }
+}
