@@ -1,9 +1,10 @@
 package org.qartalign.ui;
 
 import javafx.concurrent.Task;
+import org.qartalign.dataset.DemoDataset;
 import org.qartalign.store.Database;
 
-/** The first-run task that fills an empty database with the demo dataset. */
+/** The first-run task that fills an empty database with the demo dataset (`demo` with its defaults). */
 final class FirstRun {
     private FirstRun() {
     }
@@ -12,7 +13,12 @@ final class FirstRun {
         return new Task<>() {
             @Override
             protected Void call() {
-                throw new IllegalStateException("The demo dataset generator is not available in this build.");
+                DemoDataset.Options options = DemoDataset.Options.defaults();
+                DemoDataset.create(db, options, (fraction, stage) -> {
+                    updateProgress(fraction, 1);
+                    updateMessage(stage);
+                }, this::isCancelled);
+                return null;
             }
         };
     }
