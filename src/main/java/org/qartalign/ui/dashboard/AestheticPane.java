@@ -83,7 +83,7 @@ final class AestheticPane extends ScrollPane {
         List<String> names = r == null ? List.of() : new ArrayList<>(r.aesthetic().evaluators().keySet());
         String keep = evaluator.getValue();
         evaluator.setItems(FXCollections.observableArrayList(names));
-        evaluator.setValue(names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0));
+        evaluator.setValue(keep != null && names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0));
         show();
     }
 

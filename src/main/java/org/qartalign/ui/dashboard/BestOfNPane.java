@@ -58,7 +58,7 @@ final class BestOfNPane extends ScrollPane {
                 : new ArrayList<>(r.bestOfN().evaluators().keySet());
         String keep = evaluator.getValue();
         evaluator.setItems(FXCollections.observableArrayList(names));
-        evaluator.setValue(names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0));
+        evaluator.setValue(keep != null && names.contains(keep) ? keep : names.isEmpty() ? null : names.get(0));
         show();
     }
 

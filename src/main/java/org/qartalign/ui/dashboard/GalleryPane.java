@@ -138,7 +138,7 @@ final class GalleryPane extends VBox {
                 List<String> scanEvals = new ArrayList<>(r.scan().evaluators().keySet());
                 String keep = evaluator.getValue();
                 evaluator.setItems(FXCollections.observableArrayList(scanEvals));
-                evaluator.setValue(scanEvals.contains(keep) ? keep : scanEvals.isEmpty() ? null : scanEvals.get(0));
+                evaluator.setValue(keep != null && scanEvals.contains(keep) ? keep : scanEvals.isEmpty() ? null : scanEvals.get(0));
                 List<String> labelers = new ArrayList<>(List.of("any labeler"));
                 labelers.addAll(new TreeSet<>(byLabeler.keySet()));
                 labeler.setItems(FXCollections.observableArrayList(labelers));

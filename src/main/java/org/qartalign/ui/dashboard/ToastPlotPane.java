@@ -55,9 +55,9 @@ final class ToastPlotPane extends ScrollPane {
         String keepY = yParam.getValue();
         xParam.setItems(FXCollections.observableArrayList(params));
         yParam.setItems(FXCollections.observableArrayList(params));
-        xParam.setValue(params.contains(keepX) ? keepX : params.contains("strength") ? "strength"
+        xParam.setValue(keepX != null && params.contains(keepX) ? keepX : params.contains("strength") ? "strength"
                 : params.isEmpty() ? null : params.get(0));
-        yParam.setValue(params.contains(keepY) ? keepY : params.contains("guidance_end") ? "guidance_end"
+        yParam.setValue(keepY != null && params.contains(keepY) ? keepY : params.contains("guidance_end") ? "guidance_end"
                 : params.size() < 2 ? null : params.get(1));
         recompute();
     }

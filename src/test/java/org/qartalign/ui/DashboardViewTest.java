@@ -1,0 +1,177 @@
+package org.qartalign.ui;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.FlowPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.qartalign.alignment.Alignment;
+import org.qartalign.alignment.AlignmentReport;
+import org.qartalign.alignment.ReportOptions;
+import org.qartalign.core.EvalResult;
+
+import org.qartalign.core.LabelKind;
+import org.qartalign.core.Labeler;
+import org.qartalign.core.LabelingSession;
+import org.qartalign.store.Database;
+import org.qartalign.store.DatasetRepository;
+import org.qartalign.store.EvalResultRepository;
+import org.qartalign.store.LabelRepository;
+import org.qartalign.store.LabelerRepository;
+import org.qartalign.testing.TestDatasets;
+import org.qartalign.ui.common.UiExecutors;
+import org.qartalign.ui.dashboard.DashboardView;
+import org.qartalign.ui.dashboard.DashboardViewModel;
+import org.qartalign.ui.dashboard.Figures;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The dashboard on a database with known labels and evals: 40 codes, two labelers who agree, and an eval
+ * "zx" whose scan probability is known per code, so every expected count below is worked out by hand.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DashboardViewTest {
+    static final int CODES = 40;
+    static final ReportOptions OPTIONS = new ReportOptions(50, 3, 0.5, 0.95, List.of(), null, false);
+    @TempDir
+    Path dir;
+    Database db;
+    DashboardViewModel model;
+    DashboardView view;
+
+    @AfterEach
+    void close() {
+        if (db != null) {
+            db.close();
+        }
+    }
+
+    /** Code i scans for people when i % 4 != 0; the eval gives p = i / 40, so it passes codes 20..39 at 0.5. */
+    private void open(FxRobot robot) {
+        db = TestDatasets.withCodes(dir, CODES);
+        LabelerRepository labelers = new LabelerRepository(db);
+        List<EvalResult> evals = new ArrayList<>();
+        for (String name : List.of("ana", "ben")) {
+            Labeler l = labelers.getOrCreate(name, false);
+            LabelingSession s = labelers.startSession(l.id(), "iPhone 15", "Camera", 50, "test");
+            for (int i = 0; i < CODES; i++) {
+                new LabelRepository(db).append(new org.qartalign.core.Label(UUID.randomUUID().toString(),
+                        String.format("c%03d", i), l.id(), s.id(), LabelKind.ANSWER, i % 4 != 0, null, 1 + i % 5,
+                        Instant.parse("2026-01-01T10:00:00Z").plusSeconds(10L * i), 2000L,
+                        Instant.parse("2026-01-01T10:00:05Z").plusSeconds(10L * i), "", null));
+            }
+        }
+        for (int i = 0; i < CODES; i++) {
+            String id = String.format("c%03d", i);
+            String sha = new DatasetRepository(db).find(id).orElseThrow().code().sha256();
+            evals.add(new EvalResult(id, "zx", "1", i / 40.0, null, null, null, "run", Instant.now(), sha));
+        }
+        new EvalResultRepository(db).save(evals);
+        robot.interact(() -> {
+            model = new DashboardViewModel(db, UiExecutors.sameThread());
+            model.optionsProperty().set(OPTIONS);
+            view = new DashboardView(model);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(view, 1366, 768));
+            stage.show();
+            model.refresh();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Label.class).getText();
+    }
+
+    private void select(FxRobot robot, String tabId) {
+        robot.interact(() -> {
+            TabPane tabs = view.tabs();
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getId().equals(tabId)).findFirst().orElseThrow());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theOverviewShowsTheSameNumbersAsTheCliReport(FxRobot robot) {
+        open(robot);
+        AlignmentReport cli = Alignment.report(db, OPTIONS);
+        assertEquals(String.format("%,d", CODES), text(robot, "#overview-labeled-codes"));
+        assertEquals("80", text(robot, "#overview-labels"));
+        assertEquals(Figures.withInterval(cli.scan().evaluators().get("zx").cohenKappa()), text(robot, "#card-value-zx"));
+        assertEquals(Figures.percent(cli.scan().human().scanRate()), text(robot, "#overview-human-scan-rate"));
+        assertEquals("75.0%", Figures.pct(cli.scan().human().scanRate().value()), "30 of 40 codes scan");
+    }
+
+    @Test
+    void theThresholdSliderUpdatesTheConfusionMatrix(FxRobot robot) {
+        open(robot);
+        select(robot, "tab-scan");
+        // At 0.5 the eval passes codes 20..39: 15 of them scan (tp), 5 do not (fp); of 0..19, 15 scan (fn), 5 not (tn).
+        assertEquals("15", text(robot, "#cm-tp").lines().findFirst().orElseThrow());
+        assertEquals("5", text(robot, "#cm-fp").lines().findFirst().orElseThrow());
+        robot.interact(() -> robot.lookup("#threshold-slider").queryAs(Slider.class).setValue(0.8));
+        WaitForAsyncUtils.waitForFxEvents();
+        // At 0.8 it passes codes 32..39: 32 and 36 do not scan, so tp 6, fp 2, fn 24, tn 8.
+        assertEquals("6", text(robot, "#cm-tp").lines().findFirst().orElseThrow());
+        assertEquals("2", text(robot, "#cm-fp").lines().findFirst().orElseThrow());
+        assertEquals("24", text(robot, "#cm-fn").lines().findFirst().orElseThrow());
+        assertEquals("8", text(robot, "#cm-tn").lines().findFirst().orElseThrow());
+        assertTrue(text(robot, "#threshold-stats").contains("precision 0.750"), text(robot, "#threshold-stats"));
+    }
+
+    @Test
+    void aToastPlotCellOpensItsCodesInTheGallery(FxRobot robot) {
+        open(robot);
+        select(robot, "tab-toast");
+        robot.interact(() -> {
+            robot.lookup("#toast-x").queryComboBox().setValue("strength");
+            robot.lookup("#toast-y").queryComboBox().setValue("strength");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(robot.lookup("#toast-maps").queryAs(FlowPane.class).getChildren().size() == 1,
+                "two equal axes ask for another choice");
+        var grid = model.engineProperty().get().grid("strength", "strength");
+        int cellCodes = grid.cells().get(0).get(0).n();
+        assertTrue(cellCodes > 0);
+        robot.interact(() -> {
+            model.openCodes("first cell", grid.cells().get(0).get(0).codeIds());
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("tab-disagreements", view.tabs().getSelectionModel().getSelectedItem().getId());
+        assertEquals("first cell: " + cellCodes + " codes", text(robot, "#gallery-heading"));
+        assertEquals(cellCodes, robot.lookup("#gallery-tiles").queryAs(FlowPane.class).getChildren().size());
+    }
+
+    @Test
+    void theGalleryShowsFalsePassesFirstMostConfidentFirst(FxRobot robot) throws Exception {
+        open(robot);
+        select(robot, "tab-disagreements");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> !robot.lookup("#gallery-tiles").queryAs(FlowPane.class).getChildren().isEmpty());
+        List<String> ids = robot.lookup("#gallery-tiles").queryAs(FlowPane.class).getChildren().stream()
+                .map(n -> n.getId().substring("tile-".length())).toList();
+        // False passes: p >= 0.5 and people did not scan: codes 36, 32, 28, 24, 20 (highest p first);
+        // then false fails (p < 0.5, people scanned), the most confident eval (lowest p) first: 1, 2, 3, 5, ...
+        assertEquals(List.of("c036", "c032", "c028", "c024", "c020"), ids.subList(0, 5));
+        assertEquals(List.of("c001", "c002", "c003", "c005"), ids.subList(5, 9));
+        assertEquals(5 + 15, ids.size());
+        assertTrue(text(robot, "#gallery-heading").contains("5 false passes"), text(robot, "#gallery-heading"));
+    }
+}
