@@ -147,6 +147,35 @@ def reference_images():
     return images
 
 
+class TinyBrightnessScore(torch.nn.Module):
+    """A test fixture: score = 1 + 9 * mean pixel value, through a layer that only accepts 3x64x64 input."""
+
+    def __init__(self):
+        super().__init__()
+        self.head = torch.nn.Linear(3 * 64 * 64, 1)
+        with torch.no_grad():
+            self.head.weight.fill_(9.0 / (3 * 64 * 64))
+            self.head.bias.fill_(1.0)
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return self.head(x.flatten(1))
+
+
+def write_test_score_model(repo):
+    out = os.path.join(repo, "src", "test", "resources", "tiny-score-model")
+    os.makedirs(out, exist_ok=True)
+    torch.jit.script(TinyBrightnessScore().eval()).save(os.path.join(out, "tiny-score.pt"))
+    card = {"name": "tiny-score", "version": "1", "file": "tiny-score.pt",
+            "input": {"width": 64, "height": 64, "resize": "stretch", "interpolation": "bilinear",
+                      "channels": "RGB", "mean": [0.0, 0.0, 0.0], "std": [1.0, 1.0, 1.0]},
+            "output": {"kind": "score", "range": [1, 10]},
+            "provenance": "test fixture made by models/tools/make_qr_art_features.py", "licence": "as QArt Align",
+            "good_for": "tests: score = 1 + 9 * mean pixel value", "not_good_for": "anything else"}
+    with open(os.path.join(out, "model.json"), "w") as f:
+        json.dump(card, f, indent=2)
+        f.write("\n")
+
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     repo = os.path.dirname(root)
@@ -204,6 +233,7 @@ def main():
     with open(os.path.join(out, "model.json"), "w") as f:
         json.dump(card, f, indent=2)
         f.write("\n")
+    write_test_score_model(repo)
     print("wrote", pt_path, os.path.getsize(pt_path), "bytes", file=sys.stderr)
 
 

@@ -21,7 +21,7 @@ public final class ModelFolders implements AutoCloseable {
     public static final String LEARNED_FOLDER = "learned-aesthetic";
     static final String LEARNED_KIND = "learned-head";
 
-    /** A folder that could not be used, and why. */
+    /** A folder that could not be used, and why; the message starts with the folder. */
     public record Problem(Path folder, String message) {
     }
 
@@ -48,7 +48,7 @@ public final class ModelFolders implements AutoCloseable {
         List<Problem> problems = new ArrayList<>();
         List<TorchScriptModel> loaded = new ArrayList<>();
         if (!Files.isDirectory(models)) {
-            problems.add(new Problem(models, "models folder not found"));
+            problems.add(new Problem(models, models + ": models folder not found"));
             return new ModelFolders(evaluators, embeddings, problems, loaded);
         }
         List<Path> heads = new ArrayList<>();
@@ -56,7 +56,7 @@ public final class ModelFolders implements AutoCloseable {
             Path card = folder.resolve(ModelCard.FILE_NAME);
             if (!Files.isRegularFile(card)) {
                 if (hasTorchScript(folder)) {
-                    problems.add(new Problem(folder, "has a .pt file but no " + ModelCard.FILE_NAME
+                    problems.add(new Problem(folder, folder + ": has a .pt file but no " + ModelCard.FILE_NAME
                             + " card; see docs/README-aesthetic.md for what the card holds"));
                 }
                 continue;
@@ -112,7 +112,7 @@ public final class ModelFolders implements AutoCloseable {
                 }
             }
         } catch (IOException e) {
-            problems.add(new Problem(models, "cannot list the models folder: " + e.getMessage()));
+            problems.add(new Problem(models, models + ": cannot list the models folder: " + e.getMessage()));
         }
         out.sort(null);
         return out;

@@ -112,17 +112,21 @@ public final class TorchScriptModel implements AutoCloseable {
         }
     }
 
+    /** The line of an engine error that says what went wrong (TorchScript puts it last, after a traceback). */
     static String firstLine(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && (t.getMessage() == null || t.getMessage().isBlank())) {
             t = t.getCause();
         }
         String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
-        int nl = m.indexOf('\n');
-        if (nl > 0) {
-            m = m.substring(0, nl);
+        String[] lines = m.split("\n");
+        String chosen = lines[0];
+        for (String line : lines) {
+            if (line.strip().startsWith("RuntimeError:")) {
+                chosen = line.strip();
+            }
         }
-        return m.length() > 300 ? m.substring(0, 300) + "..." : m;
+        return chosen.length() > 300 ? chosen.substring(0, 300) + "..." : chosen;
     }
 
     public Path folder() {
