@@ -11,10 +11,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        // Before any DJL class loads: libtorch comes from the pytorch-native jar, never the network.
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
-        }
+        org.qartalign.eval.TorchDevice.configure();
         int code = QArtAlignCommand.commandLine(db -> org.qartalign.ui.DesktopApp.launch(db)).execute(args);
         if (code != 0 || args.length > 0) {
             System.exit(code);

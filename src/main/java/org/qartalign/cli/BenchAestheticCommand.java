@@ -58,7 +58,7 @@ public final class BenchAestheticCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, ModelFolderException, TranslateException {
-        TorchDevice.requireOffline();
+        TorchDevice.configure();
         PrintWriter out = spec.commandLine().getOut();
         if (images < 1 || batches.isEmpty() || batches.stream().anyMatch(b -> b < 1)) {
             throw new IllegalArgumentException("--images and every --batches size must be at least 1");

@@ -25,7 +25,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TorchDevice.requireOffline();
+        TorchDevice.configure();
         PrintWriter out = spec.commandLine().getOut();
         try (ModelFolders folders = ModelFolders.discover(models)) {
             for (Evaluator e : folders.evaluators()) {

@@ -48,7 +48,7 @@ public final class TrainAestheticCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, ModelFolderException {
-        TorchDevice.requireOffline();
+        TorchDevice.configure();
         PrintWriter out = spec.commandLine().getOut();
         HeadTrainer.Settings defaults = HeadTrainer.Settings.defaults(folds, seed);
         HeadTrainer.Settings settings = new HeadTrainer.Settings(folds, seed, hidden, epochs,

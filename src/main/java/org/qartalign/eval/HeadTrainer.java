@@ -79,6 +79,7 @@ public final class HeadTrainer {
             }
             t[i] = (float) (y[i] - yMean);
         }
+        TorchDevice.get();
         synchronized (ENGINE_SEED) {
             Engine engine = Engine.getEngine("PyTorch");
             engine.setRandomSeed(seed);

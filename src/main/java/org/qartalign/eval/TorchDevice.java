@@ -10,10 +10,23 @@ public final class TorchDevice {
     private TorchDevice() {
     }
 
-    /** Keeps DJL from reaching the network for native libraries or models; call before any DJL class loads. */
-    public static void requireOffline() {
-        if (System.getProperty("ai.djl.offline") == null) {
-            System.setProperty("ai.djl.offline", "true");
+    /**
+     * Engine settings, unless the user set them: offline (libtorch comes from the pytorch-native jar, never the
+     * network) and one intra-op and inter-op thread per predictor, because parallelism comes from one predictor per
+     * worker thread, and two OpenMP threads on a busy 2-core machine measured 10x slower than one; and no
+     * TorchScript graph optimizer, which re-profiles for every new batch shape (runs here have ragged last batches).
+     * Call before the PyTorch engine loads; later calls change nothing.
+     */
+    public static void configure() {
+        setIfAbsent("ai.djl.offline", "true");
+        setIfAbsent("ai.djl.pytorch.num_threads", "1");
+        setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+        setIfAbsent("ai.djl.pytorch.graph_optimizer", "false");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
         }
     }
 
@@ -23,6 +36,7 @@ public final class TorchDevice {
         if (d == null) {
             synchronized (TorchDevice.class) {
                 if (chosen == null) {
+                    configure();
                     Engine engine = Engine.getEngine("PyTorch");
                     chosen = engine.getGpuCount() > 0 ? Device.gpu() : Device.cpu();
                     System.err.println("aesthetic models run on " + (chosen.isGpu() ? "GPU " + chosen : "CPU")
