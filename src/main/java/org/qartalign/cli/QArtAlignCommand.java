@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 @Command(name = "qart-align", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Aligns automated evals of AI-generated QR art with human judgment.%n"
                 + "With no command, opens the labeling app (creating the demo dataset on first run).",
-        subcommands = {CommandLine.HelpCommand.class, TrainAestheticCommand.class, BenchAestheticCommand.class,
+        subcommands = {CommandLine.HelpCommand.class, EvalCommand.class, EvalImagesCommand.class,
+                BenchScanCommand.class, TrainAestheticCommand.class, BenchAestheticCommand.class,
                 ModelsCommand.class})
 public final class QArtAlignCommand implements Callable<Integer> {
     @CommandLine.Mixin
