@@ -149,6 +149,24 @@ public final class ModelFolders implements AutoCloseable {
         return problems;
     }
 
+    /**
+     * Registers every loaded evaluator (not run by default) so that {@code eval --evaluator NAME} finds it; returns
+     * the folders whose evaluator name was already taken, which are left out.
+     */
+    public List<Problem> registerInto(EvaluatorRegistry registry) {
+        List<Problem> clashes = new ArrayList<>();
+        for (Evaluator e : evaluators) {
+            if (registry.names().contains(e.name())) {
+                Path folder = e instanceof TorchScriptEvaluator t ? t.model().folder() : Path.of(LEARNED_FOLDER);
+                clashes.add(new Problem(folder, folder + ": evaluator name " + e.name()
+                        + " is already taken; change \"name\" in its card"));
+            } else {
+                registry.register(e.name(), false, () -> e);
+            }
+        }
+        return clashes;
+    }
+
     @Override
     public void close() {
         for (TorchScriptModel m : loaded) {

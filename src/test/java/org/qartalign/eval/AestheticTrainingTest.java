@@ -232,6 +232,23 @@ class AestheticTrainingTest {
     }
 
     @Test
+    void theEvalRunnerThroughTheRegistryGivesTheScoresTrainingStored() throws Exception {
+        Map<String, EvalResult> stored = learnedResults(trained);
+        try (ModelFolders folders = ModelFolders.discover(trainedModels)) {
+            EvaluatorRegistry registry = EvaluatorRegistry.standard();
+            assertEquals(List.of(), folders.registerInto(registry));
+            Evaluator learned = registry.create(LearnedAestheticEvaluator.NAME);
+            new EvalRunner(trained).run(List.of(learned), EvalRunner.Options.defaults().withThreads(2).withoutCache(),
+                    p -> { }, new java.util.concurrent.atomic.AtomicBoolean());
+        }
+        Map<String, EvalResult> rerun = learnedResults(trained);
+        assertEquals(stored.keySet(), rerun.keySet());
+        for (String id : stored.keySet()) {
+            assertEquals(stored.get(id).aesthetic(), rerun.get(id).aesthetic(), 1e-5, id);
+        }
+    }
+
+    @Test
     void tooFewLabeledCodesAreRefusedWithTheNumberNeededAndNothingIsWritten() throws Exception {
         Path models = modelsWithFeatures(dir);
         try (Database db = syntheticDatabase(dir, 10, 3)) {
