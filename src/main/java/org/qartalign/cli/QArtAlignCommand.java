@@ -12,9 +12,9 @@ import java.util.concurrent.Callable;
 @Command(name = "qart-align", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Aligns automated evals of AI-generated QR art with human judgment.%n"
                 + "With no command, opens the labeling app (creating the demo dataset on first run).",
-        subcommands = {CommandLine.HelpCommand.class, EvalCommand.class, EvalImagesCommand.class,
-                BenchScanCommand.class, TrainAestheticCommand.class, BenchAestheticCommand.class,
-                ModelsCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class,
+                EvalCommand.class, EvalImagesCommand.class, BenchScanCommand.class, TrainAestheticCommand.class,
+                BenchAestheticCommand.class, ModelsCommand.class})
 public final class QArtAlignCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DatabaseOption database = new DatabaseOption();
