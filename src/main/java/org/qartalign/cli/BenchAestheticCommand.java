@@ -61,7 +61,7 @@ public final class BenchAestheticCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, ModelFolderException, TranslateException {
+    public Integer call() throws IOException, TranslateException {
         TorchDevice.configure();
         PrintWriter out = spec.commandLine().getOut();
         if (images < 1 || rounds < 1 || batches.isEmpty() || batches.stream().anyMatch(b -> b < 1)) {
@@ -72,8 +72,13 @@ public final class BenchAestheticCommand implements Callable<Integer> {
             pool = synthetic(Math.min(POOL, images), 512);
             out.println("images: " + pool.size() + " synthetic 512x512 QR-art images, cycled");
         }
-        try (TorchScriptModel model = TorchScriptModel.load(models.resolve(ModelFolders.FEATURES_FOLDER));
-             Predictor<BufferedImage, float[]> predictor = model.newPredictor()) {
+        TorchScriptModel model;
+        try {
+            model = TorchScriptModel.load(models.resolve(ModelFolders.FEATURES_FOLDER));
+        } catch (ModelFolderException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        try (model; Predictor<BufferedImage, float[]> predictor = model.newPredictor()) {
             out.printf(Locale.ROOT, "model %s %s, %d images per batch size, best of %d rounds, %d CPU cores, "
                             + "%s intra-op threads%n", model.card().name(), model.versionTag(), images, rounds,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("ai.djl.pytorch.num_threads"));

@@ -47,17 +47,22 @@ public final class TrainAestheticCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException, ModelFolderException {
+    public Integer call() throws IOException {
         TorchDevice.configure();
         PrintWriter out = spec.commandLine().getOut();
         HeadTrainer.Settings defaults = HeadTrainer.Settings.defaults(folds, seed);
         HeadTrainer.Settings settings = new HeadTrainer.Settings(folds, seed, hidden, epochs,
                 defaults.learningRate(), defaults.weightDecay());
         try (Database db = database.open()) {
-            AestheticTraining.Report r = AestheticTraining.run(db, models, settings, msg -> {
-                out.println(msg);
-                out.flush();
-            });
+            AestheticTraining.Report r;
+            try {
+                r = AestheticTraining.run(db, models, settings, msg -> {
+                    out.println(msg);
+                    out.flush();
+                });
+            } catch (ModelFolderException e) {
+                throw new IOException(e.getMessage(), e);
+            }
             for (String s : r.skipped()) {
                 out.println("skipped " + s);
             }
