@@ -18,7 +18,7 @@ import java.util.Map;
  */
 public final class LearnedAestheticEvaluator implements Evaluator {
     public static final String NAME = "learned-aesthetic";
-    public static final int BATCH_SIZE = 16;
+    public static final int BATCH_SIZE = 8;
 
     private final TorchScriptModel features;
     private final AestheticHead head;

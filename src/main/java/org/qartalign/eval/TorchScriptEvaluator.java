@@ -14,7 +14,7 @@ import java.util.Map;
 
 /** Scores each code with a TorchScript model that returns one aesthetic score per image. */
 public final class TorchScriptEvaluator implements Evaluator {
-    public static final int BATCH_SIZE = 16;
+    public static final int BATCH_SIZE = 8;
 
     private final TorchScriptModel model;
 
