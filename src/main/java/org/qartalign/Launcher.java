@@ -11,6 +11,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        org.qartalign.eval.TorchDevice.configure();
         int code = QArtAlignCommand.commandLine(db -> org.qartalign.ui.DesktopApp.launch(db)).execute(args);
         if (code != 0 || args.length > 0) {
             System.exit(code);

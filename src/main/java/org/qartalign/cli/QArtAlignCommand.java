@@ -16,7 +16,13 @@ import java.util.concurrent.Callable;
                 DemoCommand.class,
                 ImportCommand.class,
                 ExportCommand.class,
+                EvalCommand.class,
+                EvalImagesCommand.class,
+                ModelsCommand.class,
+                TrainAestheticCommand.class,
                 ReportCommand.class,
+                BenchScanCommand.class,
+                BenchAestheticCommand.class,
                 BenchReportCommand.class})
 public final class QArtAlignCommand implements Callable<Integer> {
     @CommandLine.Mixin

@@ -1,0 +1,147 @@
+package org.qartalign.cli;
+
+import org.qartalign.core.CodeImages;
+import org.qartalign.core.CodeWithPair;
+import org.qartalign.eval.EvalRunSummary;
+import org.qartalign.eval.EvalRunner;
+import org.qartalign.eval.Evaluator;
+import org.qartalign.eval.EvaluatorRegistry;
+import org.qartalign.eval.PayloadMatch;
+import org.qartalign.eval.PlainScanEvaluator;
+import org.qartalign.eval.RobustScanEvaluator;
+import org.qartalign.store.Database;
+import org.qartalign.store.DatasetRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Callable;
+
+/**
+ * Times the scan evaluators over every code of a database and, in the same run, Debian's zbarimg and
+ * ZXingReader over the same images (all images in one call each, so process start-up is paid once).
+ */
+@Command(name = "bench-scan", mixinStandardHelpOptions = true,
+        description = "Benchmarks zxing-plain and zxing-robust (codes/s, re-evaluating every code) against "
+                + "zbarimg and ZXingReader on the same images, and prints ratios ours/theirs.")
+public final class BenchScanCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOption database = new DatabaseOption();
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads for our evaluators (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--no-external", description = "Skip zbarimg and ZXingReader.")
+    boolean noExternal;
+
+    @Spec
+    CommandSpec spec;
+
+    private record Timing(String tool, String setup, int images, double seconds, String note) {
+        double perSecond() {
+            return images / seconds;
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (n < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + n);
+        }
+        List<Timing> timings = new ArrayList<>();
+        List<String> files = new ArrayList<>();
+        try (Database db = database.open()) {
+            List<CodeWithPair> codes = new DatasetRepository(db).codes();
+            if (codes.isEmpty()) {
+                throw new IllegalArgumentException(db.file() + " has no codes; create the demo set with `demo --db "
+                        + db.file() + "` first");
+            }
+            for (CodeWithPair c : codes) {
+                files.add(CodeImages.resolve(db.folder(), c.code().imagePath()).toString());
+            }
+            EvaluatorRegistry registry = EvaluatorRegistry.standard();
+            EvalRunner runner = new EvalRunner(db);
+            Evaluator plain = registry.create(PlainScanEvaluator.NAME, PayloadMatch.EXACT);
+            Evaluator robust = registry.create(RobustScanEvaluator.NAME, PayloadMatch.EXACT);
+            timings.add(time(runner, plain, 1, err));
+            if (n > 1) {
+                timings.add(time(runner, plain, n, err));
+            }
+            timings.add(time(runner, robust, n, err));
+        }
+        if (!noExternal) {
+            timings.add(external("zbarimg", List.of("zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable"), files,
+                    "QR only, 1 process"));
+            timings.add(external("ZXingReader", List.of("ZXingReader", "-1", "-format", "QRCode"), files,
+                    "QR only, 1 process"));
+        }
+        out.printf(Locale.ROOT, "%d images, %d cores available%n", files.size(), Runtime.getRuntime().availableProcessors());
+        out.printf(Locale.ROOT, "%-14s %-22s %9s %10s  %s%n", "tool", "setup", "seconds", "images/s", "note");
+        for (Timing t : timings) {
+            out.printf(Locale.ROOT, "%-14s %-22s %9.2f %10.1f  %s%n", t.tool(), t.setup(), t.seconds(),
+                    t.perSecond(), t.note());
+        }
+        out.println("ratios ours/theirs (images per second; > 1 means ours is faster):");
+        for (Timing ours : timings) {
+            if (!ours.tool().startsWith("zxing-")) {
+                continue;
+            }
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-14s %-22s", ours.tool(), ours.setup()));
+            for (Timing theirs : timings) {
+                if (!theirs.tool().startsWith("zxing-") && theirs.seconds() > 0) {
+                    line.append(String.format(Locale.ROOT, "  vs %s %.2f", theirs.tool(), ours.perSecond() / theirs.perSecond()));
+                }
+            }
+            out.println(line);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private static Timing time(EvalRunner runner, Evaluator e, int threads, PrintWriter err) {
+        ProgressBar bar = new ProgressBar(err, e.name() + " x" + threads);
+        EvalRunSummary s = runner.run(List.of(e), EvalRunner.Options.defaults().withThreads(threads).withoutCache(),
+                bar, new AtomicBoolean());
+        bar.finish();
+        int n = s.evaluated().getOrDefault(e.name(), 0);
+        double seconds = s.elapsed().toNanos() / 1e9;
+        return new Timing(e.name(), threads + " thread" + (threads > 1 ? "s" : ""), n, seconds,
+                String.format(Locale.ROOT, "mean scan prob %.3f, %d failed to read",
+                        n == 0 ? 0 : s.scanProbabilitySum().get(e.name()) / n, s.failures().size()));
+    }
+
+    private static Timing external(String tool, List<String> command, List<String> files, String setup)
+            throws InterruptedException {
+        List<String> cmd = new ArrayList<>(command);
+        cmd.addAll(files);
+        long start = System.nanoTime();
+        try {
+            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String output;
+            try (InputStream in = p.getInputStream()) {
+                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            int rc = p.waitFor();
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long lines = output.lines().count();
+            return new Timing(tool, setup, files.size(), seconds, "exit " + rc + ", " + lines + " output lines");
+        } catch (IOException e) {
+            return new Timing(tool, "not installed", files.size(), 0, tool + " not found (apt-get install "
+                    + (tool.equals("zbarimg") ? "zbar-tools" : "zxing-cpp-tools") + ")");
+        }
+    }
+}

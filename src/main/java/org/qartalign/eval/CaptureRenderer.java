@@ -1,0 +1,301 @@
+package org.qartalign.eval;
+
+import com.google.zxing.common.PerspectiveTransform;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageInputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Renders simulated phone captures of a code image on float arrays: projection, screen contrast and gamma,
+ * uneven light, defocus and motion blur, sensor noise, 8-bit quantisation, JPEG. Not thread-safe: one per worker.
+ */
+public final class CaptureRenderer {
+    private static final int NOISE_TABLE_BITS = 16;
+    private static final float[] NOISE = gaussianTable(NOISE_TABLE_BITS, 7L);
+    /** Light surround of the code (screen or page margin) before contrast and light are applied. */
+    private static final float BACKGROUND = 0.85f;
+
+    private float[] a = new float[0];
+    private float[] b = new float[0];
+    private final ByteArrayOutputStream jpegBytes = new ByteArrayOutputStream(1 << 15);
+    private ImageWriter jpegWriter;
+    private ImageReader jpegReader;
+
+    /** The source at the resolutions captures sample from: full, then halved down to the smallest capture. */
+    public static List<GrayImage> pyramid(GrayImage source, int smallestSide) {
+        List<GrayImage> levels = new ArrayList<>();
+        GrayImage level = source;
+        levels.add(level);
+        while (Math.min(level.width(), level.height()) >= 2 * smallestSide) {
+            level = level.boxDownscale(2);
+            levels.add(level);
+        }
+        return levels;
+    }
+
+    public GrayImage render(List<GrayImage> pyramid, Capture c) {
+        int n = c.framePx();
+        GrayImage src = pick(pyramid, c.codePx());
+        if (a.length < n * n) {
+            a = new float[n * n];
+            b = new float[n * n];
+        }
+        project(src, c, a, n);
+        tone(c, a, n);
+        if (c.defocusSigma() > 0) {
+            gaussian(a, b, n, c.defocusSigma());
+        }
+        if (c.motionLength() >= 2) {
+            motion(a, b, n, c.motionLength(), Math.toRadians(c.motionAngleDeg()));
+        }
+        GrayImage out = quantise(a, n, c);
+        return c.jpegQuality() > 0 ? jpeg(out, c.jpegQuality()) : out;
+    }
+
+    private static GrayImage pick(List<GrayImage> pyramid, int codePx) {
+        GrayImage best = pyramid.get(0);
+        for (GrayImage g : pyramid) {
+            if (Math.max(g.width(), g.height()) >= codePx) {
+                best = g;
+            }
+        }
+        return best;
+    }
+
+    static void project(GrayImage src, Capture c, float[] out, int n) {
+        int sw = src.width();
+        int sh = src.height();
+        double scale = (double) c.codePx() / Math.max(sw, sh);
+        double hw = sw * scale / 2;
+        double hh = sh * scale / 2;
+        double[][] corners = {{-hw, -hh}, {hw, -hh}, {hw, hh}, {-hw, hh}};
+        double roll = Math.toRadians(c.rollDeg());
+        double tx = Math.toRadians(c.tiltXDeg());
+        double ty = Math.toRadians(c.tiltYDeg());
+        double focal = n * 1.2;
+        float[] quad = new float[8];
+        for (int i = 0; i < 4; i++) {
+            double x = corners[i][0] * Math.cos(roll) - corners[i][1] * Math.sin(roll);
+            double y = corners[i][0] * Math.sin(roll) + corners[i][1] * Math.cos(roll);
+            double z = 0;
+            double y2 = y * Math.cos(tx) - z * Math.sin(tx);
+            double z2 = y * Math.sin(tx) + z * Math.cos(tx);
+            double x3 = x * Math.cos(ty) + z2 * Math.sin(ty);
+            double z3 = -x * Math.sin(ty) + z2 * Math.cos(ty);
+            double p = focal / (focal + z3);
+            quad[2 * i] = (float) (n / 2.0 + c.offsetX() + x3 * p);
+            quad[2 * i + 1] = (float) (n / 2.0 + c.offsetY() + y2 * p);
+        }
+        PerspectiveTransform toSource = PerspectiveTransform.quadrilateralToQuadrilateral(
+                quad[0], quad[1], quad[2], quad[3], quad[4], quad[5], quad[6], quad[7],
+                0, 0, sw, 0, sw, sh, 0, sh);
+        byte[] px = src.pixels();
+        if (sw < 2 || sh < 2) {
+            java.util.Arrays.fill(out, 0, n * n, BACKGROUND);
+            return;
+        }
+        float[] row = new float[2 * n];
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                row[2 * x] = x + 0.5f;
+                row[2 * x + 1] = y + 0.5f;
+            }
+            toSource.transformPoints(row);
+            int o = y * n;
+            for (int x = 0; x < n; x++) {
+                float fx = row[2 * x] - 0.5f;
+                float fy = row[2 * x + 1] - 0.5f;
+                if (!(fx >= -0.5f && fy >= -0.5f && fx <= sw - 0.5f && fy <= sh - 0.5f)) {
+                    out[o + x] = BACKGROUND;
+                    continue;
+                }
+                int x0 = Math.max(0, Math.min(sw - 2, (int) Math.floor(fx)));
+                int y0 = Math.max(0, Math.min(sh - 2, (int) Math.floor(fy)));
+                float ax = Math.max(0f, Math.min(1f, fx - x0));
+                float ay = Math.max(0f, Math.min(1f, fy - y0));
+                int i = y0 * sw + x0;
+                float top = (px[i] & 0xff) * (1 - ax) + (px[i + 1] & 0xff) * ax;
+                float bottom = (px[i + sw] & 0xff) * (1 - ax) + (px[i + sw + 1] & 0xff) * ax;
+                out[o + x] = (top * (1 - ay) + bottom * ay) / 255f;
+            }
+        }
+    }
+
+    static void tone(Capture c, float[] v, int n) {
+        float contrast = (float) c.contrast();
+        float lo = (1 - contrast) * 0.6f;
+        double gamma = c.gamma();
+        float[] lut = new float[257];
+        for (int i = 0; i <= 256; i++) {
+            lut[i] = lo + contrast * (float) Math.pow(i / 256.0, gamma);
+        }
+        double ang = Math.toRadians(c.lightAngleDeg());
+        float gx = (float) (Math.cos(ang) / (n / 2.0));
+        float gy = (float) (Math.sin(ang) / (n / 2.0));
+        float g = (float) c.lightGradient();
+        float half = n / 2f;
+        for (int y = 0; y < n; y++) {
+            int o = y * n;
+            for (int x = 0; x < n; x++) {
+                float t = v[o + x] * 256f;
+                int k = Math.min(255, (int) t);
+                float mapped = lut[k] + (lut[k + 1] - lut[k]) * (t - k);
+                float proj = Math.max(-1f, Math.min(1f, (x - half) * gx + (y - half) * gy));
+                v[o + x] = mapped * (1 - g * (0.5f + 0.5f * proj));
+            }
+        }
+    }
+
+    static void gaussian(float[] v, float[] tmp, int n, double sigma) {
+        int r = (int) Math.ceil(sigma * 2);
+        float[] k = new float[2 * r + 1];
+        float sum = 0;
+        for (int i = -r; i <= r; i++) {
+            k[i + r] = (float) Math.exp(-i * i / (2 * sigma * sigma));
+            sum += k[i + r];
+        }
+        for (int i = 0; i < k.length; i++) {
+            k[i] /= sum;
+        }
+        for (int y = 0; y < n; y++) {
+            int o = y * n;
+            for (int x = 0; x < n; x++) {
+                float acc = 0;
+                if (x >= r && x < n - r) {
+                    for (int i = -r; i <= r; i++) {
+                        acc += k[i + r] * v[o + x + i];
+                    }
+                } else {
+                    for (int i = -r; i <= r; i++) {
+                        acc += k[i + r] * v[o + Math.max(0, Math.min(n - 1, x + i))];
+                    }
+                }
+                tmp[o + x] = acc;
+            }
+        }
+        java.util.Arrays.fill(v, 0, n * n, 0f);
+        for (int i = -r; i <= r; i++) {
+            float w = k[i + r];
+            for (int y = 0; y < n; y++) {
+                int src = Math.max(0, Math.min(n - 1, y + i)) * n;
+                int dst = y * n;
+                for (int x = 0; x < n; x++) {
+                    v[dst + x] += w * tmp[src + x];
+                }
+            }
+        }
+    }
+
+    /** Linear motion blur as a running box along the nearest of four directions: cost independent of length. */
+    static void motion(float[] v, float[] tmp, int n, double length, double angle) {
+        int len = Math.max(2, (int) Math.round(length));
+        int dir = Math.floorMod((int) Math.round(angle / (Math.PI / 4)), 4);
+        int dx = dir == 2 ? 0 : 1;
+        int dy = dir == 0 ? 0 : dir == 3 ? -1 : 1;
+        float[] line = new float[n];
+        float[] blurred = new float[n];
+        List<int[]> starts = new ArrayList<>();
+        if (dy == 0) {
+            for (int y = 0; y < n; y++) {
+                starts.add(new int[]{0, y});
+            }
+        } else if (dx == 0) {
+            for (int x = 0; x < n; x++) {
+                starts.add(new int[]{x, 0});
+            }
+        } else {
+            int y0 = dy > 0 ? 0 : n - 1;
+            for (int x = 0; x < n; x++) {
+                starts.add(new int[]{x, y0});
+            }
+            for (int y = 1; y < n; y++) {
+                starts.add(new int[]{0, dy > 0 ? y : n - 1 - y});
+            }
+        }
+        for (int[] st : starts) {
+            int count = 0;
+            for (int x = st[0], y = st[1]; x < n && y >= 0 && y < n; x += dx, y += dy) {
+                line[count++] = v[y * n + x];
+            }
+            boxLine(line, blurred, count, len);
+            int k = 0;
+            for (int x = st[0], y = st[1]; k < count; x += dx, y += dy) {
+                v[y * n + x] = blurred[k++];
+            }
+        }
+    }
+
+    /** Mean over a window of {@code len} samples centred on each sample, edges clamped. */
+    private static void boxLine(float[] in, float[] out, int count, int len) {
+        int before = (len - 1) / 2;
+        int after = len - 1 - before;
+        float sum = 0;
+        for (int i = -before; i <= after; i++) {
+            sum += in[Math.max(0, Math.min(count - 1, i))];
+        }
+        for (int i = 0; i < count; i++) {
+            out[i] = sum / len;
+            sum += in[Math.min(count - 1, i + after + 1)] - in[Math.max(0, i - before)];
+        }
+    }
+
+    static GrayImage quantise(float[] v, int n, Capture c) {
+        byte[] out = new byte[n * n];
+        float sigma = (float) c.noiseSigma();
+        int mask = (1 << NOISE_TABLE_BITS) - 1;
+        int offset = c.noiseSeed() & mask;
+        for (int i = 0; i < n * n; i++) {
+            float noisy = v[i] + sigma * NOISE[(offset + i * 7919) & mask];
+            int q = Math.round(noisy * 255f);
+            out[i] = (byte) (q < 0 ? 0 : Math.min(255, q));
+        }
+        return new GrayImage(n, n, out);
+    }
+
+    GrayImage jpeg(GrayImage img, int quality) {
+        try {
+            if (jpegWriter == null) {
+                jpegWriter = ImageIO.getImageWritersByFormatName("jpeg").next();
+                jpegReader = ImageIO.getImageReadersByFormatName("jpeg").next();
+            }
+            jpegBytes.reset();
+            ImageWriteParam p = jpegWriter.getDefaultWriteParam();
+            p.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(quality / 100f);
+            try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(jpegBytes)) {
+                jpegWriter.setOutput(out);
+                jpegWriter.write(null, new IIOImage(img.toBufferedImage(), null, null), p);
+            }
+            try (MemoryCacheImageInputStream in = new MemoryCacheImageInputStream(
+                    new ByteArrayInputStream(jpegBytes.toByteArray()))) {
+                jpegReader.setInput(in, true, true);
+                BufferedImage decoded = jpegReader.read(0);
+                return GrayImage.of(decoded);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("in-memory JPEG round trip failed", e);
+        }
+    }
+
+    private static float[] gaussianTable(int bits, long seed) {
+        Random rnd = new Random(seed);
+        float[] t = new float[1 << bits];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = (float) rnd.nextGaussian();
+        }
+        return t;
+    }
+}
