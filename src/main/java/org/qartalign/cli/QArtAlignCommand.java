@@ -12,8 +12,8 @@ import java.util.concurrent.Callable;
 @Command(name = "qart-align", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Aligns automated evals of AI-generated QR art with human judgment.%n"
                 + "With no command, opens the labeling app (creating the demo dataset on first run).",
-        subcommands = {CommandLine.HelpCommand.class, EvalCommand.class, EvalImagesCommand.class,
-                BenchScanCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class,
+                EvalCommand.class, EvalImagesCommand.class, BenchScanCommand.class})
 public final class QArtAlignCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DatabaseOption database = new DatabaseOption();

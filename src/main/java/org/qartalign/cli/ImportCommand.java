@@ -1,0 +1,46 @@
+package org.qartalign.cli;
+
+import org.qartalign.dataset.ImportException;
+import org.qartalign.dataset.ManifestImporter;
+import org.qartalign.store.Database;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = "Imports JSONL manifests (one generated code per line, with optional evals and labels). "
+                + "Each file is all or nothing; re-importing is a no-op.")
+public final class ImportCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOption database = new DatabaseOption();
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSONL manifest(s).")
+    List<Path> files;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        int failed = 0;
+        try (Database db = database.open()) {
+            ManifestImporter importer = new ManifestImporter(db);
+            for (Path f : files) {
+                try {
+                    spec.commandLine().getOut().println(importer.importFile(f));
+                } catch (ImportException e) {
+                    failed++;
+                    spec.commandLine().getErr().println(e.getMessage());
+                }
+            }
+        }
+        spec.commandLine().getOut().flush();
+        return failed == 0 ? 0 : 2;
+    }
+}
