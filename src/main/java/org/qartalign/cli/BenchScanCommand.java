@@ -9,6 +9,9 @@ import org.qartalign.eval.EvaluatorRegistry;
 import org.qartalign.eval.PayloadMatch;
 import org.qartalign.eval.PlainScanEvaluator;
 import org.qartalign.eval.RobustScanEvaluator;
+import org.qartalign.eval.ScanDiscrimination;
+import org.qartalign.core.EvalResult;
+import org.qartalign.store.EvalResultRepository;
 import org.qartalign.store.Database;
 import org.qartalign.store.DatasetRepository;
 import picocli.CommandLine.Command;
@@ -92,6 +95,7 @@ public final class BenchScanCommand implements Callable<Integer> {
                 timings.add(time(runner, plain, n, err));
             }
             timings.add(time(runner, robust, n, err));
+            printDiscrimination(out, codes, new EvalResultRepository(db).all(), List.of(plain, robust));
         }
         if (!noExternal) {
             timings.add(external("zbarimg", List.of("zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable"), files,
@@ -128,6 +132,37 @@ public final class BenchScanCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static void printDiscrimination(PrintWriter out, List<CodeWithPair> codes, List<EvalResult> results,
+                                            List<Evaluator> evaluators) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (CodeWithPair c : codes) {
+            Double v = c.code().numericParam("strength");
+            if (v != null) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo >= hi) {
+            out.println("(no numeric 'strength' parameter on the codes: no discrimination table)");
+            return;
+        }
+        int bins = 6;
+        double[] edges = new double[bins + 1];
+        for (int i = 0; i <= bins; i++) {
+            edges[i] = lo + (hi - lo) * i / bins;
+        }
+        out.println("discrimination by strength (mean scan probability / share strictly between 0 and 1 / misreads):");
+        for (Evaluator e : evaluators) {
+            out.printf(Locale.ROOT, "  %s%n", e.name());
+            for (ScanDiscrimination.Bin b : ScanDiscrimination.byParam(codes, results, e.name(), e.version(),
+                    "strength", edges)) {
+                out.printf(Locale.ROOT, "    strength %.2f-%.2f  n=%4d  mean p %.3f  in (0,1) %.2f  misreads %d%n",
+                        b.from(), b.to(), b.codes(), b.meanScanProbability(), b.shareBetween(), b.misreads());
+            }
+        }
     }
 
     /** Compiles the hot paths first, so the timed runs measure steady-state code (as a long eval run does). */
