@@ -9,6 +9,9 @@ import org.qartalign.eval.EvaluatorRegistry;
 import org.qartalign.eval.PayloadMatch;
 import org.qartalign.eval.PlainScanEvaluator;
 import org.qartalign.eval.RobustScanEvaluator;
+import org.qartalign.eval.ScanDiscrimination;
+import org.qartalign.core.EvalResult;
+import org.qartalign.store.EvalResultRepository;
 import org.qartalign.store.Database;
 import org.qartalign.store.DatasetRepository;
 import picocli.CommandLine.Command;
@@ -20,13 +23,17 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Times the scan evaluators over every code of a database and, in the same run, Debian's zbarimg and
@@ -48,9 +55,14 @@ public final class BenchScanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private record Timing(String tool, String setup, int images, double seconds, String note) {
+    /** @param cpuSeconds user + system CPU time of the whole process (JIT and GC included), or NaN if unknown */
+    private record Timing(String tool, String setup, int images, double seconds, double cpuSeconds, String note) {
         double perSecond() {
             return images / seconds;
+        }
+
+        double perCpuSecond() {
+            return images / cpuSeconds;
         }
     }
 
@@ -77,11 +89,13 @@ public final class BenchScanCommand implements Callable<Integer> {
             EvalRunner runner = new EvalRunner(db);
             Evaluator plain = registry.create(PlainScanEvaluator.NAME, PayloadMatch.EXACT);
             Evaluator robust = registry.create(RobustScanEvaluator.NAME, PayloadMatch.EXACT);
+            warmUp(runner, plain, robust, codes.size(), err);
             timings.add(time(runner, plain, 1, err));
             if (n > 1) {
                 timings.add(time(runner, plain, n, err));
             }
             timings.add(time(runner, robust, n, err));
+            printDiscrimination(out, codes, new EvalResultRepository(db).all(), List.of(plain, robust));
         }
         if (!noExternal) {
             timings.add(external("zbarimg", List.of("zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable"), files,
@@ -90,12 +104,19 @@ public final class BenchScanCommand implements Callable<Integer> {
                     "QR only, 1 process"));
         }
         out.printf(Locale.ROOT, "%d images, %d cores available%n", files.size(), Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "%-14s %-22s %9s %10s  %s%n", "tool", "setup", "seconds", "images/s", "note");
+        out.printf(Locale.ROOT, "%-14s %-22s %9s %10s %9s %12s  %s%n", "tool", "setup", "wall s", "images/s", "CPU s",
+                "images/CPU s", "note");
         for (Timing t : timings) {
-            out.printf(Locale.ROOT, "%-14s %-22s %9.2f %10.1f  %s%n", t.tool(), t.setup(), t.seconds(),
-                    t.perSecond(), t.note());
+            out.printf(Locale.ROOT, "%-14s %-22s %9.2f %10.1f %9.2f %12.1f  %s%n", t.tool(), t.setup(), t.seconds(),
+                    t.perSecond(), t.cpuSeconds(), t.perCpuSecond(), t.note());
         }
-        out.println("ratios ours/theirs (images per second; > 1 means ours is faster):");
+        for (Timing t : timings) {
+            if (t.tool().equals(RobustScanEvaluator.NAME)) {
+                out.printf(Locale.ROOT, "zxing-robust over 2,000 codes: %.1f s at this run's wall rate; %.1f s on %d idle "
+                                + "cores at its CPU rate%n", 2000 / t.perSecond(), 2000 / t.perCpuSecond() / n, n);
+            }
+        }
+        out.println("ratios ours/theirs by wall time (> 1 means ours is faster):");
         for (Timing ours : timings) {
             if (!ours.tool().startsWith("zxing-")) {
                 continue;
@@ -103,7 +124,8 @@ public final class BenchScanCommand implements Callable<Integer> {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-14s %-22s", ours.tool(), ours.setup()));
             for (Timing theirs : timings) {
                 if (!theirs.tool().startsWith("zxing-") && theirs.seconds() > 0) {
-                    line.append(String.format(Locale.ROOT, "  vs %s %.2f", theirs.tool(), ours.perSecond() / theirs.perSecond()));
+                    line.append(String.format(Locale.ROOT, "  vs %s %.2f (per CPU second %.2f)", theirs.tool(),
+                            ours.perSecond() / theirs.perSecond(), ours.perCpuSecond() / theirs.perCpuSecond()));
                 }
             }
             out.println(line);
@@ -112,36 +134,121 @@ public final class BenchScanCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static void printDiscrimination(PrintWriter out, List<CodeWithPair> codes, List<EvalResult> results,
+                                            List<Evaluator> evaluators) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (CodeWithPair c : codes) {
+            Double v = c.code().numericParam("strength");
+            if (v != null) {
+                lo = Math.min(lo, v);
+                hi = Math.max(hi, v);
+            }
+        }
+        if (lo >= hi) {
+            out.println("(no numeric 'strength' parameter on the codes: no discrimination table)");
+            return;
+        }
+        int bins = 6;
+        double[] edges = new double[bins + 1];
+        for (int i = 0; i <= bins; i++) {
+            edges[i] = lo + (hi - lo) * i / bins;
+        }
+        out.println("discrimination by strength (mean scan probability / share strictly between 0 and 1 / misreads):");
+        for (Evaluator e : evaluators) {
+            out.printf(Locale.ROOT, "  %s%n", e.name());
+            for (ScanDiscrimination.Bin b : ScanDiscrimination.byParam(codes, results, e.name(), e.version(),
+                    "strength", edges)) {
+                out.printf(Locale.ROOT, "    strength %.2f-%.2f  n=%4d  mean p %.3f  in (0,1) %.2f  misreads %d%n",
+                        b.from(), b.to(), b.codes(), b.meanScanProbability(), b.shareBetween(), b.misreads());
+            }
+        }
+    }
+
+    /** Compiles the hot paths first, so the timed runs measure steady-state code (as a long eval run does). */
+    private static void warmUp(EvalRunner runner, Evaluator plain, Evaluator robust, int codes, PrintWriter err) {
+        err.println("warming up (JIT) on the first codes...");
+        AtomicBoolean stop = new AtomicBoolean();
+        int limit = Math.min(codes, 60);
+        EvalRunner.ProgressListener stopAfter = p -> {
+            if (p.done() >= limit) {
+                stop.set(true);
+            }
+        };
+        runner.run(List.of(plain, robust), EvalRunner.Options.defaults().withoutCache(), stopAfter, stop);
+    }
+
+    private static double processCpuSeconds() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime() / 1e9;
+        }
+        return Double.NaN;
+    }
+
     private static Timing time(EvalRunner runner, Evaluator e, int threads, PrintWriter err) {
         ProgressBar bar = new ProgressBar(err, e.name() + " x" + threads);
+        double cpu0 = processCpuSeconds();
         EvalRunSummary s = runner.run(List.of(e), EvalRunner.Options.defaults().withThreads(threads).withoutCache(),
                 bar, new AtomicBoolean());
+        double cpu = processCpuSeconds() - cpu0;
         bar.finish();
         int n = s.evaluated().getOrDefault(e.name(), 0);
         double seconds = s.elapsed().toNanos() / 1e9;
-        return new Timing(e.name(), threads + " thread" + (threads > 1 ? "s" : ""), n, seconds,
+        return new Timing(e.name(), threads + " thread" + (threads > 1 ? "s" : ""), n, seconds, cpu,
                 String.format(Locale.ROOT, "mean scan prob %.3f, %d failed to read",
                         n == 0 ? 0 : s.scanProbabilitySum().get(e.name()) / n, s.failures().size()));
     }
 
+    private static boolean onPath(String program) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, program))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The children's user + system time from bash's {@code times} (its second line). */
+    private static double childCpuSeconds(String times) {
+        Matcher m = Pattern.compile("(\\d+)m([\\d.]+)s\\s+(\\d+)m([\\d.]+)s").matcher(times);
+        double last = Double.NaN;
+        while (m.find()) {
+            last = 60 * Double.parseDouble(m.group(1)) + Double.parseDouble(m.group(2))
+                    + 60 * Double.parseDouble(m.group(3)) + Double.parseDouble(m.group(4));
+        }
+        return last;
+    }
+
     private static Timing external(String tool, List<String> command, List<String> files, String setup)
-            throws InterruptedException {
-        List<String> cmd = new ArrayList<>(command);
+            throws IOException, InterruptedException {
+        if (!onPath(command.get(0))) {
+            return new Timing(tool, "not installed", files.size(), 0, Double.NaN, tool + " not found (apt-get install "
+                    + (tool.equals("zbarimg") ? "zbar-tools" : "zxing-cpp-tools") + "; bench/scan-bench.sh does)");
+        }
+        List<String> cmd = new ArrayList<>(List.of("bash", "-c", "\"$@\" > \"$OUT\"; rc=$?; times >&2; exit $rc", "bench"));
+        cmd.addAll(command);
         cmd.addAll(files);
-        long start = System.nanoTime();
+        Path outFile = Files.createTempFile("bench-" + tool, ".txt");
         try {
-            Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            String output;
-            try (InputStream in = p.getInputStream()) {
-                output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().put("OUT", outFile.toString());
+            long start = System.nanoTime();
+            Process p = pb.start();
+            String times;
+            try (InputStream in = p.getErrorStream()) {
+                p.getInputStream().close();
+                times = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             int rc = p.waitFor();
             double seconds = (System.nanoTime() - start) / 1e9;
-            long lines = output.lines().count();
-            return new Timing(tool, setup, files.size(), seconds, "exit " + rc + ", " + lines + " output lines");
-        } catch (IOException e) {
-            return new Timing(tool, "not installed", files.size(), 0, tool + " not found (apt-get install "
-                    + (tool.equals("zbarimg") ? "zbar-tools" : "zxing-cpp-tools") + ")");
+            long lines;
+            try (var l = Files.lines(outFile, StandardCharsets.UTF_8)) {
+                lines = l.count();
+            }
+            return new Timing(tool, setup, files.size(), seconds, childCpuSeconds(times),
+                    "exit " + rc + ", " + lines + " output lines");
+        } finally {
+            Files.deleteIfExists(outFile);
         }
     }
 }

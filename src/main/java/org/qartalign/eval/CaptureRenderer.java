@@ -1,7 +1,5 @@
 package org.qartalign.eval;
 
-import com.google.zxing.common.PerspectiveTransform;
-
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
@@ -54,7 +52,6 @@ public final class CaptureRenderer {
             b = new float[n * n];
         }
         project(src, c, a, n);
-        tone(c, a, n);
         if (c.defocusSigma() > 0) {
             gaussian(a, b, n, c.defocusSigma());
         }
@@ -75,9 +72,56 @@ public final class CaptureRenderer {
         return best;
     }
 
+    /**
+     * Projects the code into the frame and applies the screen's tone curve (to source values, before
+     * interpolation, as the screen shows them) and the light fall-off, in one pass.
+     */
     static void project(GrayImage src, Capture c, float[] out, int n) {
         int sw = src.width();
         int sh = src.height();
+        float[] lut = toneCurve(c);
+        float background = lut[Math.round(BACKGROUND * 255)];
+        double ang = Math.toRadians(c.lightAngleDeg());
+        float g = (float) c.lightGradient();
+        float gx = (float) (Math.cos(ang) / (n / 2.0));
+        float gy = (float) (Math.sin(ang) / (n / 2.0));
+        float half = n / 2f;
+        if (sw < 2 || sh < 2) {
+            java.util.Arrays.fill(out, 0, n * n, background);
+            return;
+        }
+        double[] h = Homography.squareFrameToSource(quad(c, n, sw, sh), sw, sh);
+        byte[] px = src.pixels();
+        for (int y = 0; y < n; y++) {
+            int o = y * n;
+            double cy = y + 0.5;
+            double nx = h[1] * cy + h[2] + h[0] * 0.5;
+            double ny = h[4] * cy + h[5] + h[3] * 0.5;
+            double nw = h[7] * cy + h[8] + h[6] * 0.5;
+            for (int x = 0; x < n; x++, nx += h[0], ny += h[3], nw += h[6]) {
+                float inv = (float) (1.0 / nw);
+                float fx = (float) (nx * inv) - 0.5f;
+                float fy = (float) (ny * inv) - 0.5f;
+                float proj = (x - half) * gx + (y - half) * gy;
+                float gain = 1 - g * (0.5f + 0.5f * (proj < -1 ? -1 : proj > 1 ? 1 : proj));
+                if (!(fx >= -0.5f && fy >= -0.5f && fx <= sw - 0.5f && fy <= sh - 0.5f)) {
+                    out[o + x] = background * gain;
+                    continue;
+                }
+                int x0 = fx <= 0 ? 0 : Math.min(sw - 2, (int) fx);
+                int y0 = fy <= 0 ? 0 : Math.min(sh - 2, (int) fy);
+                float ax = Math.max(0f, Math.min(1f, fx - x0));
+                float ay = Math.max(0f, Math.min(1f, fy - y0));
+                int i = y0 * sw + x0;
+                float top = lut[px[i] & 0xff] * (1 - ax) + lut[px[i + 1] & 0xff] * ax;
+                float bottom = lut[px[i + sw] & 0xff] * (1 - ax) + lut[px[i + sw + 1] & 0xff] * ax;
+                out[o + x] = (top * (1 - ay) + bottom * ay) * gain;
+            }
+        }
+    }
+
+    /** Corners of the code in the frame: rotated, tilted, then seen through a pinhole camera. */
+    private static double[] quad(Capture c, int n, int sw, int sh) {
         double scale = (double) c.codePx() / Math.max(sw, sh);
         double hw = sw * scale / 2;
         double hh = sh * scale / 2;
@@ -86,77 +130,30 @@ public final class CaptureRenderer {
         double tx = Math.toRadians(c.tiltXDeg());
         double ty = Math.toRadians(c.tiltYDeg());
         double focal = n * 1.2;
-        float[] quad = new float[8];
+        double[] quad = new double[8];
         for (int i = 0; i < 4; i++) {
             double x = corners[i][0] * Math.cos(roll) - corners[i][1] * Math.sin(roll);
             double y = corners[i][0] * Math.sin(roll) + corners[i][1] * Math.cos(roll);
-            double z = 0;
-            double y2 = y * Math.cos(tx) - z * Math.sin(tx);
-            double z2 = y * Math.sin(tx) + z * Math.cos(tx);
+            double y2 = y * Math.cos(tx);
+            double z2 = y * Math.sin(tx);
             double x3 = x * Math.cos(ty) + z2 * Math.sin(ty);
             double z3 = -x * Math.sin(ty) + z2 * Math.cos(ty);
             double p = focal / (focal + z3);
-            quad[2 * i] = (float) (n / 2.0 + c.offsetX() + x3 * p);
-            quad[2 * i + 1] = (float) (n / 2.0 + c.offsetY() + y2 * p);
+            quad[2 * i] = n / 2.0 + c.offsetX() + x3 * p;
+            quad[2 * i + 1] = n / 2.0 + c.offsetY() + y2 * p;
         }
-        PerspectiveTransform toSource = PerspectiveTransform.quadrilateralToQuadrilateral(
-                quad[0], quad[1], quad[2], quad[3], quad[4], quad[5], quad[6], quad[7],
-                0, 0, sw, 0, sw, sh, 0, sh);
-        byte[] px = src.pixels();
-        if (sw < 2 || sh < 2) {
-            java.util.Arrays.fill(out, 0, n * n, BACKGROUND);
-            return;
-        }
-        float[] row = new float[2 * n];
-        for (int y = 0; y < n; y++) {
-            for (int x = 0; x < n; x++) {
-                row[2 * x] = x + 0.5f;
-                row[2 * x + 1] = y + 0.5f;
-            }
-            toSource.transformPoints(row);
-            int o = y * n;
-            for (int x = 0; x < n; x++) {
-                float fx = row[2 * x] - 0.5f;
-                float fy = row[2 * x + 1] - 0.5f;
-                if (!(fx >= -0.5f && fy >= -0.5f && fx <= sw - 0.5f && fy <= sh - 0.5f)) {
-                    out[o + x] = BACKGROUND;
-                    continue;
-                }
-                int x0 = Math.max(0, Math.min(sw - 2, (int) Math.floor(fx)));
-                int y0 = Math.max(0, Math.min(sh - 2, (int) Math.floor(fy)));
-                float ax = Math.max(0f, Math.min(1f, fx - x0));
-                float ay = Math.max(0f, Math.min(1f, fy - y0));
-                int i = y0 * sw + x0;
-                float top = (px[i] & 0xff) * (1 - ax) + (px[i + 1] & 0xff) * ax;
-                float bottom = (px[i + sw] & 0xff) * (1 - ax) + (px[i + sw + 1] & 0xff) * ax;
-                out[o + x] = (top * (1 - ay) + bottom * ay) / 255f;
-            }
-        }
+        return quad;
     }
 
-    static void tone(Capture c, float[] v, int n) {
+    /** Screen contrast and gamma over the 256 source values: blacks lifted, whites dimmed. */
+    private static float[] toneCurve(Capture c) {
         float contrast = (float) c.contrast();
         float lo = (1 - contrast) * 0.6f;
-        double gamma = c.gamma();
-        float[] lut = new float[257];
-        for (int i = 0; i <= 256; i++) {
-            lut[i] = lo + contrast * (float) Math.pow(i / 256.0, gamma);
+        float[] lut = new float[256];
+        for (int i = 0; i < 256; i++) {
+            lut[i] = lo + contrast * (float) Math.pow(i / 255.0, c.gamma());
         }
-        double ang = Math.toRadians(c.lightAngleDeg());
-        float gx = (float) (Math.cos(ang) / (n / 2.0));
-        float gy = (float) (Math.sin(ang) / (n / 2.0));
-        float g = (float) c.lightGradient();
-        float half = n / 2f;
-        for (int y = 0; y < n; y++) {
-            int o = y * n;
-            for (int x = 0; x < n; x++) {
-                float t = v[o + x] * 256f;
-                int k = Math.min(255, (int) t);
-                float mapped = lut[k] + (lut[k + 1] - lut[k]) * (t - k);
-                float proj = Math.max(-1f, Math.min(1f, (x - half) * gx + (y - half) * gy));
-                v[o + x] = mapped * (1 - g * (0.5f + 0.5f * proj));
-            }
-        }
+        return lut;
     }
 
     static void gaussian(float[] v, float[] tmp, int n, double sigma) {

@@ -19,7 +19,7 @@ public record CaptureSet(String version, long seed, List<Capture> captures) {
             PerturbationKind.LOW_CONTRAST, PerturbationKind.NOISE, PerturbationKind.JPEG);
 
     /** The capture set of zxing-robust; its figures are in docs/README-scan-eval.md. */
-    public static final CaptureSet STANDARD = generate("c1", 20261126L, 20, new int[]{112, 152, 208}, 1.3);
+    public static final CaptureSet STANDARD = generate("c1", 20261126L, 20, new int[]{136, 176, 224}, 1.3);
 
     public CaptureSet {
         captures = List.copyOf(captures);

@@ -232,8 +232,8 @@ public final class EvalRunner {
         BufferedImage image;
         String sha;
         try {
-            sha = CodeImages.sha256(file);
             image = CodeImages.read(file);
+            sha = CodeImages.sha256(file);
         } catch (IOException e) {
             return new Failed(code.id(), e.getMessage());
         }
