@@ -55,6 +55,13 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    @Test
+    void theUiNeverUsesTheCli() {
+        noClasses().that().resideInAPackage("org.qartalign.ui..")
+                .should().dependOnClassesThat().resideInAPackage("org.qartalign.cli..")
+                .check(CLASSES);
+    }
+
     private static String[] otherRooms(String room) {
         return java.util.stream.Stream.of("dataset", "eval", "alignment", "labeling", "ui", "cli")
                 .filter(r -> !r.equals(room)).map(r -> "org.qartalign." + r + "..").toArray(String[]::new);

@@ -43,9 +43,8 @@ public final class BenchAestheticCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "PATH", description = "Database whose code images to use (optional).")
     Path db;
 
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
-            description = "Model folders (default: ${DEFAULT-VALUE}).")
-    Path models;
+    @picocli.CommandLine.Mixin
+    ModelsOption modelsOption = new ModelsOption();
 
     @Option(names = {"-n", "--images"}, defaultValue = "2000", description = "Images per batch size (default: ${DEFAULT-VALUE}).")
     int images;
@@ -74,7 +73,7 @@ public final class BenchAestheticCommand implements Callable<Integer> {
         }
         TorchScriptModel model;
         try {
-            model = TorchScriptModel.load(models.resolve(ModelFolders.FEATURES_FOLDER));
+            model = TorchScriptModel.load(modelsOption.folder().resolve(ModelFolders.FEATURES_FOLDER));
         } catch (ModelFolderException e) {
             throw new IOException(e.getMessage(), e);
         }

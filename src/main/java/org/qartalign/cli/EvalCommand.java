@@ -5,6 +5,7 @@ import org.qartalign.eval.EvalRunSummary;
 import org.qartalign.eval.EvalRunner;
 import org.qartalign.eval.Evaluator;
 import org.qartalign.eval.EvaluatorRegistry;
+import org.qartalign.eval.ModelFolders;
 import org.qartalign.eval.PayloadMatch;
 import org.qartalign.store.Database;
 import org.qartalign.store.EvalResultRepository;
@@ -30,11 +31,15 @@ public final class EvalCommand implements Callable<Integer> {
     DatabaseOption database = new DatabaseOption();
 
     @Option(names = "--evaluator", paramLabel = "NAME",
-            description = "Evaluator to run (repeatable; default: zxing-plain and zxing-robust).")
+            description = "Evaluator to run (repeatable; default: zxing-plain and zxing-robust). Model evaluators "
+                    + "from the models folder (e.g. learned-aesthetic, or any TorchScript score model) by name.")
     List<String> evaluators = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
     Integer threads;
+
+    @Mixin
+    ModelsOption models = new ModelsOption();
 
     @Spec
     CommandSpec spec;
@@ -42,7 +47,19 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EvaluatorRegistry registry = EvaluatorRegistry.standard();
-        List<Evaluator> chosen = registry.createAll(evaluators, PayloadMatch.EXACT);
+        // Model evaluators load libtorch, so the models folder is read only when one of them is asked for.
+        boolean wantsModels = evaluators.stream().anyMatch(n -> !registry.names().contains(n));
+        try (ModelFolders folders = wantsModels ? ModelFolders.discover(models.folder()) : null) {
+            if (folders != null) {
+                PrintWriter err = spec.commandLine().getErr();
+                folders.problems().forEach(p -> err.println("problem: " + p.message()));
+                folders.registerInto(registry).forEach(p -> err.println("problem: " + p.message()));
+            }
+            return run(registry.createAll(evaluators, PayloadMatch.EXACT));
+        }
+    }
+
+    private int run(List<Evaluator> chosen) {
         EvalRunner.Options options = EvalRunner.Options.defaults();
         if (threads != null) {
             if (threads < 1) {

@@ -16,9 +16,8 @@ import java.util.concurrent.Callable;
 @Command(name = "models", mixinStandardHelpOptions = true,
         description = "Loads the model folders and lists the aesthetic evaluators they give, and any bad folder.")
 public final class ModelsCommand implements Callable<Integer> {
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
-            description = "Model folders (default: ${DEFAULT-VALUE}).")
-    Path models;
+    @picocli.CommandLine.Mixin
+    ModelsOption modelsOption = new ModelsOption();
 
     @Spec
     CommandSpec spec;
@@ -27,7 +26,7 @@ public final class ModelsCommand implements Callable<Integer> {
     public Integer call() {
         TorchDevice.configure();
         PrintWriter out = spec.commandLine().getOut();
-        try (ModelFolders folders = ModelFolders.discover(models)) {
+        try (ModelFolders folders = ModelFolders.discover(modelsOption.folder())) {
             for (Evaluator e : folders.evaluators()) {
                 out.println("evaluator " + e.name() + " " + e.version());
             }

@@ -26,9 +26,8 @@ public final class TrainAestheticCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database = new DatabaseOption();
 
-    @Option(names = "--models", paramLabel = "DIR", defaultValue = "models",
-            description = "Model folders (default: ${DEFAULT-VALUE}).")
-    Path models;
+    @picocli.CommandLine.Mixin
+    ModelsOption modelsOption = new ModelsOption();
 
     @Option(names = "--folds", defaultValue = "5", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
     int folds;
@@ -56,7 +55,7 @@ public final class TrainAestheticCommand implements Callable<Integer> {
         try (Database db = database.open()) {
             AestheticTraining.Report r;
             try {
-                r = AestheticTraining.run(db, models, settings, msg -> {
+                r = AestheticTraining.run(db, modelsOption.folder(), settings, msg -> {
                     out.println(msg);
                     out.flush();
                 });

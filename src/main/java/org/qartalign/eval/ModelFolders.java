@@ -39,6 +39,29 @@ public final class ModelFolders implements AutoCloseable {
     }
 
     /**
+     * The default models folder: {@code models/} in the working folder, else the one shipped beside the app (next
+     * to or above the folder of the jar that holds {@code anchor}), so the jar works from any folder.
+     */
+    public static Path defaultFolder(Class<?> anchor) {
+        Path here = Path.of("models");
+        if (Files.isDirectory(here)) {
+            return here;
+        }
+        try {
+            Path jar = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path p = jar.getParent();
+            for (int up = 0; p != null && up < 3; up++, p = p.getParent()) {
+                if (Files.isDirectory(p.resolve("models").resolve(FEATURES_FOLDER))) {
+                    return p.resolve("models");
+                }
+            }
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return here;
+        }
+        return here;
+    }
+
+    /**
      * Loads every model folder under {@code models}, in name order. A folder with a card is a model; a folder with
      * neither a card nor a {@code .pt} file (such as {@code tools/}) is not a model and is skipped.
      */

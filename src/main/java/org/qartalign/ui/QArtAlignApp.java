@@ -14,7 +14,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.qartalign.cli.Version;
+import org.qartalign.core.AppVersion;
 import org.qartalign.core.CodeImages;
 import org.qartalign.core.CodeWithPair;
 import org.qartalign.labeling.LabelingWorkflow;
@@ -101,7 +101,7 @@ public final class QArtAlignApp extends Application {
 
     private void showMain() {
         window = new MainWindow();
-        window.addMode("label", "Label", () -> new StartSessionView(new StartSessionViewModel(db, Version.current()),
+        window.addMode("label", "Label", () -> new StartSessionView(new StartSessionViewModel(db, AppVersion.current()),
                 this::showLabeling));
         window.addMode("dashboard", "Dashboard", () -> {
             DashboardViewModel vm = new DashboardViewModel(db, executors);
