@@ -24,6 +24,9 @@ import org.qartalign.ui.common.Styles;
 import org.qartalign.ui.common.UiExecutors;
 import org.qartalign.ui.dashboard.DashboardView;
 import org.qartalign.ui.dashboard.DashboardViewModel;
+import org.qartalign.ui.dashboard.DatasetPane;
+import org.qartalign.ui.dashboard.DatasetViewModel;
+import org.qartalign.eval.ModelFolders;
 import org.qartalign.ui.label.LabelingView;
 import org.qartalign.ui.label.LabelingViewModel;
 import org.qartalign.ui.label.PhysicalSize;
@@ -45,6 +48,7 @@ public final class QArtAlignApp extends Application {
     private UiExecutors executors;
     private Database db;
     private MainWindow window;
+    private DashboardViewModel dashboard;
 
     @Override
     public void start(Stage stage) {
@@ -103,14 +107,24 @@ public final class QArtAlignApp extends Application {
         window = new MainWindow();
         window.addMode("label", "Label", () -> new StartSessionView(new StartSessionViewModel(db, AppVersion.current()),
                 this::showLabeling));
-        window.addMode("dashboard", "Dashboard", () -> {
-            DashboardViewModel vm = new DashboardViewModel(db, executors);
-            vm.refresh();
-            return new DashboardView(vm);
+        window.addMode("dashboard", "Dashboard", () -> new DashboardView(dashboard()));
+        window.addMode("dataset", "Dataset", () -> {
+            DashboardViewModel dash = dashboard();
+            return new DatasetPane(new DatasetViewModel(db, executors, ModelFolders.defaultFolder(QArtAlignApp.class),
+                    dash::refresh), dash);
         });
         window.addAction("theme-toggle", "Dark theme", this::toggleTheme);
         root.getChildren().setAll(window);
         window.open("label");
+    }
+
+    /** The one dashboard model, made on first use; its report is computed in the background. */
+    private DashboardViewModel dashboard() {
+        if (dashboard == null) {
+            dashboard = new DashboardViewModel(db, executors);
+            dashboard.refresh();
+        }
+        return dashboard;
     }
 
     private void toggleTheme() {
