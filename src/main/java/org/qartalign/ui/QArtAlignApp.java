@@ -55,6 +55,7 @@ public final class QArtAlignApp extends Application {
         root.setId("app-root");
         Hyperlink about = new Hyperlink("About");
         about.setId("about-link");
+        about.setFocusTraversable(false);
         about.setOnAction(e -> AboutDialog.show(stage));
         StackPane.setAlignment(about, Pos.BOTTOM_RIGHT);
         Scene scene = new Scene(new StackPane(root, about), 1180, 820);
