@@ -58,15 +58,19 @@ xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
 
-first_code() {
+# Runs a command to the first code and prints the wall time until it says FIRST_CODE_SHOWN.
+first_code_of() {
     local start ms=""
     start=$(date +%s%N)
     while IFS= read -r line; do
         if [[ $line == FIRST_CODE_SHOWN* && -z $ms ]]; then ms=$(ms_since "$start"); fi
-    done < <(DISPLAY=$display timeout 120 "$java" "$@" -Dqartalign.autoLabeler=bench -Dqartalign.startupProbe=exit \
-        -Dai.djl.offline=true -jar "$jar" --db "$db" 2>/dev/null)
+    done < <(DISPLAY=$display timeout 120 "$@" --db "$db" 2>/dev/null)
     [[ -n $ms ]] || { echo "no FIRST_CODE_SHOWN from: $*" >&2; exit 1; }
     echo "$ms"
+}
+first_code() {
+    first_code_of "$java" "$@" -Dqartalign.autoLabeler=bench -Dqartalign.startupProbe=exit -Dai.djl.offline=true \
+        -jar "$jar"
 }
 cold() {
     python3 bench/evict.py "$jar" target/lib "$out/db" "$(dirname "$(dirname "$(readlink -f "$(command -v "$java")")")")" \
@@ -95,6 +99,29 @@ cold_cds=$(median <"$out/cold-cds.ms.tmp")
 help_cds=$(median <"$out/help-cds.ms.tmp")
 rm -f "$out"/*.ms.tmp
 
+# The installed package (when there is one): its own archive, dumped by postinst, against sharing turned off.
+installed=/opt/qart-align/bin/qart-align
+if [[ -x $installed ]]; then
+    probe="-Dqartalign.autoLabeler=bench -Dqartalign.startupProbe=exit"
+    for i in $(seq "$runs"); do
+        JAVA_TOOL_OPTIONS="$probe -Xshare:off" first_code_of "$installed" >>"$out/inst.ms.tmp"
+        JAVA_TOOL_OPTIONS="$probe" first_code_of "$installed" >>"$out/inst-cds.ms.tmp"
+        time_cmd env JAVA_TOOL_OPTIONS=-Xshare:off "$installed" --help >>"$out/inst-help.ms.tmp"
+        time_cmd "$installed" --help >>"$out/inst-help-cds.ms.tmp"
+    done
+    inst=$(median <"$out/inst.ms.tmp")
+    inst_cds=$(median <"$out/inst-cds.ms.tmp")
+    inst_help=$(median <"$out/inst-help.ms.tmp")
+    inst_help_cds=$(median <"$out/inst-help-cds.ms.tmp")
+    rm -f "$out"/inst*.ms.tmp
+    installed_rows="| installed \`qart-align --help\`, sharing off, baseline C | $inst_help | 1.00 |
+| installed \`qart-align --help\` with its archive | $inst_help_cds | $(ratio "$inst_help_cds" "$inst_help") x C |
+| installed, first code, warm, sharing off, baseline D | $inst | 1.00 |
+| installed, first code, warm, with its archive | $inst_cds | $(ratio "$inst_cds" "$inst") x D |"
+else
+    installed_rows="| installed package | not installed | - |"
+fi
+
 cat <<REPORT | tee "$out/startup.md"
 Start-time benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $runs runs each (medians), $(nproc) cores,
 load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); java: $("$java" -version 2>&1 | head -1)
@@ -108,6 +135,7 @@ load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); java: $("$java" -vers
 | first code, warm, with the AppCDS archive | $warm_cds | $(ratio "$warm_cds" "$warm") x B |
 | first code, cold (page cache dropped for JDK, jars, database) | $cold_ms | $(ratio "$cold_ms" "$warm") x B |
 | first code, cold, with the AppCDS archive | $cold_cds | $(ratio "$cold_cds" "$cold_ms") x cold |
+$installed_rows
 
 Classes loaded by \`--help\`: $total in all ($shared from the JDK's CDS archive), $picocli picocli, $ours ours,
 $heavy from DJL, SQLite, JavaFX, Jackson or ZXing.

@@ -38,6 +38,36 @@ echo "jlink modules: $modules"
 "$bin/jpackage" --type app-image @"$args/common.txt" @"$args/linux-app-image.txt" \
     --input "$out/input" --runtime-image "$out/runtime" --dest "$out"
 
+# AppCDS: class lists of a --help run and, where Xvfb is available, of a launch to the first code on the labeling
+# screen. postinst dumps the archive at install time, because an archive only matches the class path it was
+# dumped with (/opt/qart-align/...), and the launcher's -XX:SharedArchiveFile picks it up (bench/startup.sh).
+app=$out/qart-align/lib/app
+rt=$out/qart-align/lib/runtime/bin/java
+cp=$(grep '^app.classpath=' "$app/qart-align.cfg" | sed "s#^app.classpath=##; s#\$APPDIR#$app#" | paste -sd:)
+lists=$out/classlists
+mkdir -p "$lists"
+"$rt" -XX:DumpLoadedClassList="$lists/help.classlist" -cp "$cp" org.qartalign.Launcher --help >/dev/null
+if command -v Xvfb >/dev/null && ldconfig -p | grep -q libgtk-3.so.0; then
+    db=$lists/db/labels.db
+    if "$rt" -cp "$cp" org.qartalign.Launcher --help | grep -qE '^ +demo( |$)'; then
+        "$rt" -cp "$cp" org.qartalign.Launcher demo --pairs 20 --db "$db" >/dev/null
+    else
+        "$bin/java" -cp "$cp" "$(dirname "$0")/../bench/SeedDatabase.java" "$db" 20 >/dev/null
+    fi
+    display=:$((70 + RANDOM % 9))
+    Xvfb "$display" -screen 0 1280x900x24 >/dev/null 2>&1 &
+    xvfb=$!
+    sleep 1
+    DISPLAY=$display timeout 300 "$rt" -XX:DumpLoadedClassList="$lists/first-code.classlist" \
+        -Dqartalign.autoLabeler=packaging -Dqartalign.startupProbe=exit -Dai.djl.offline=true \
+        -cp "$cp" org.qartalign.Launcher --db "$db" >/dev/null 2>&1 || echo "warning: no first-code class list" >&2
+    kill "$xvfb" 2>/dev/null || true
+else
+    echo "no Xvfb/GTK here: the AppCDS class list covers --help only" >&2
+fi
+cat "$lists"/*.classlist | grep -v '^#' | awk '!seen[$0]++' > "$app/qart-align.classlist"
+echo "AppCDS class list: $(wc -l < "$app/qart-align.classlist") classes"
+
 # The payload is mostly already-compressed jars: dpkg-deb's default xz spends minutes for a few percent.
 export DPKG_DEB_COMPRESSOR_TYPE=${DPKG_DEB_COMPRESSOR_TYPE:-gzip}
 if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then

@@ -119,6 +119,9 @@ public final class QArtAlignApp extends Application {
             return;
         }
         root.getChildren().setAll(new StartSessionView(vm, started -> showLabeling(started)));
+        if (System.getProperty(STARTUP_PROBE) != null) {
+            System.out.println("START_FORM_SHOWN");
+        }
     }
 
     private void showLabeling(StartSessionViewModel.Started started) {
@@ -145,7 +148,8 @@ public final class QArtAlignApp extends Application {
 
     /**
      * Benchmark hook (bench/startup.sh): prints {@code FIRST_CODE_SHOWN <ms since process start>} once the first
-     * code image has been laid out on screen; with the value {@code exit} the app then quits.
+     * code image has been laid out on screen (and {@code START_FORM_SHOWN} for the start form); with the value
+     * {@code exit} the app then quits.
      */
     private static void reportFirstCode(LabelingViewModel vm, Scene scene) {
         Runnable[] afterPulse = new Runnable[1];
