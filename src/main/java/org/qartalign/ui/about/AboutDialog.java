@@ -7,7 +7,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -56,6 +58,11 @@ public final class AboutDialog {
         table.setId("about-components");
         table.setHgap(14);
         table.setVgap(4);
+        for (int col = 0; col < 3; col++) {
+            ColumnConstraints keepWhole = new ColumnConstraints();
+            keepWhole.setMinWidth(Region.USE_PREF_SIZE);
+            table.getColumnConstraints().add(keepWhole);
+        }
         table.addRow(0, bold("Component"), bold("Version"), bold("Licence"));
         int row = 1;
         for (BundledComponent c : BundledComponent.all()) {
@@ -68,7 +75,7 @@ public final class AboutDialog {
         scroll.setPrefViewportHeight(300);
         VBox box = new VBox(12, header, what, scroll);
         box.setPadding(new Insets(8));
-        box.setPrefWidth(820);
+        box.setPrefWidth(940);
         return box;
     }
 
