@@ -12,6 +12,12 @@ rm -rf "$out"
 mkdir -p "$out/input/lib"
 cp "$target/qart-align.jar" "$out/input/"
 cp "$target"/lib/*.jar "$out/input/lib/"
+# The shipped models (the feature model and any score model) go beside the jar, where ModelFolders looks for them;
+# a trained learned-aesthetic head belongs to one database and stays out.
+mkdir -p "$out/input/models"
+for m in "$target"/../models/*/; do
+    case "$(basename "$m")" in learned-aesthetic|tools) ;; *) cp -r "$m" "$out/input/models/" ;; esac
+done
 
 # JDK modules: what jdeps finds from the app jar through its dependencies, what each library's own code and
 # module descriptor asks for (DJL and JDBC drivers are reached by ServiceLoader, which jdeps cannot follow),

@@ -13,7 +13,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.qartalign.cli.Version;
+import org.qartalign.core.AppVersion;
 import org.qartalign.ui.common.Styles;
 
 import java.io.InputStream;
@@ -37,7 +37,7 @@ public final class AboutDialog {
     }
 
     static VBox content() {
-        Label title = new Label("QArt Align " + Version.current());
+        Label title = new Label("QArt Align " + AppVersion.current());
         title.setId("about-version");
         title.getStyleClass().add(Styles.TITLE);
         Label what = new Label("Measures how well automated evals of AI-generated QR art agree with human labelers.\n"
