@@ -149,10 +149,14 @@ public final class QArtAlignApp extends Application {
 
     private void toggleTheme() {
         var classes = root.getScene().getRoot().getStyleClass();
-        if (classes.contains("dark")) {
-            classes.remove("dark");
-        } else {
+        boolean dark = !classes.contains("dark");
+        if (dark) {
             classes.add("dark");
+        } else {
+            classes.remove("dark");
+        }
+        if (root.lookup("#theme-toggle") instanceof javafx.scene.control.Button b) {
+            b.setText(dark ? "Light theme" : "Dark theme");
         }
     }
 

@@ -43,6 +43,8 @@ final class BestOfNPane extends ScrollPane {
         ChartSaving.install(chart, "best-of-n");
         table.setId("best-of-n-table");
         table.getStyleClass().add("figures");
+        table.setWrapText(true);
+        table.setMaxWidth(520);
         HBox controls = new HBox(12, new Label("Evaluator"), evaluator);
         controls.setAlignment(Pos.CENTER_LEFT);
         VBox content = new VBox(16, controls, new HBox(18, chart, table));

@@ -7,8 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
@@ -46,8 +44,8 @@ final class GalleryPane extends VBox {
     private final ComboBox<String> evaluator = new ComboBox<>();
     private final ComboBox<String> labeler = new ComboBox<>();
     private final ComboBox<String> param = new ComboBox<>();
-    private final Spinner<Double> paramMin = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(-1e9, 1e9, -1e9, 0.1));
-    private final Spinner<Double> paramMax = new Spinner<>(new SpinnerValueFactory.DoubleSpinnerValueFactory(-1e9, 1e9, 1e9, 0.1));
+    private final javafx.scene.control.TextField paramMin = new javafx.scene.control.TextField();
+    private final javafx.scene.control.TextField paramMax = new javafx.scene.control.TextField();
     private final ComboBox<String> sort = new ComboBox<>(FXCollections.observableArrayList(
             "false passes first, most confident first", "eval confidence, highest first", "eval confidence, lowest first"));
     private final javafx.scene.control.Label heading = new javafx.scene.control.Label();
@@ -75,22 +73,23 @@ final class GalleryPane extends VBox {
         param.setId("gallery-param");
         sort.setId("gallery-sort");
         sort.getSelectionModel().select(0);
-        paramMin.setEditable(true);
-        paramMax.setEditable(true);
-        paramMin.setPrefWidth(110);
-        paramMax.setPrefWidth(110);
+        paramMin.setId("gallery-param-min");
+        paramMax.setId("gallery-param-max");
+        paramMin.setPromptText("from");
+        paramMax.setPromptText("to");
+        paramMin.setPrefColumnCount(5);
+        paramMax.setPrefColumnCount(5);
         for (var c : List.of(evaluator.valueProperty(), labeler.valueProperty(), param.valueProperty(),
                 sort.valueProperty())) {
             c.addListener((o, a, b) -> refilter());
         }
-        paramMin.valueProperty().addListener((o, a, b) -> refilter());
-        paramMax.valueProperty().addListener((o, a, b) -> refilter());
+        paramMin.textProperty().addListener((o, a, b) -> refilter());
+        paramMax.textProperty().addListener((o, a, b) -> refilter());
         Button clear = new Button("Back to disagreements");
         clear.setId("gallery-clear-selection");
         clear.setOnAction(e -> showSelection(null, null));
-        HBox filters = new HBox(8, new javafx.scene.control.Label("Evaluator"), evaluator,
-                new javafx.scene.control.Label("Labeler"), labeler, new javafx.scene.control.Label("Parameter"), param,
-                paramMin, new javafx.scene.control.Label("to"), paramMax, sort, clear);
+        FlowPane filters = new FlowPane(8, 6, caption("Evaluator"), evaluator, caption("Labeler"), labeler,
+                caption("Parameter"), param, paramMin, caption("to"), paramMax, caption("Sort"), sort, clear);
         filters.setAlignment(Pos.CENTER_LEFT);
         heading.setId("gallery-heading");
         heading.getStyleClass().add("section-title");
@@ -181,7 +180,8 @@ final class GalleryPane extends VBox {
             if (p != null) {
                 CodeWithPair cw = codes.get(c.codeId());
                 Double v = cw == null ? null : cw.code().numericParam(p);
-                if (v == null || v < paramMin.getValue() || v > paramMax.getValue()) {
+                if (v == null || v < bound(paramMin, Double.NEGATIVE_INFINITY)
+                        || v > bound(paramMax, Double.POSITIVE_INFINITY)) {
                     continue;
                 }
             }
@@ -266,11 +266,27 @@ final class GalleryPane extends VBox {
         return tile;
     }
 
+    private static javafx.scene.control.Label caption(String text) {
+        javafx.scene.control.Label l = new javafx.scene.control.Label(text);
+        l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** A range bound typed by the user; empty or not a number means no bound. */
+    private static double bound(javafx.scene.control.TextField field, double none) {
+        try {
+            return field.getText().isBlank() ? none : Double.parseDouble(field.getText().trim());
+        } catch (NumberFormatException e) {
+            return none;
+        }
+    }
+
+    /** Generation parameters a person reads: the numeric ones but the seed, two decimals. */
     static String paramsText(CodeWithPair cw) {
         StringBuilder sb = new StringBuilder();
         cw.code().params().forEach((k, v) -> {
-            if (v instanceof Number n) {
-                sb.append(String.format(Locale.ROOT, "%s %.2f  ", k, n.doubleValue()));
+            if (v instanceof Number n && !k.equals("seed")) {
+                sb.append(String.format(Locale.ROOT, "%s %.2f%n", k, n.doubleValue()));
             }
         });
         return sb.toString().trim();

@@ -26,18 +26,18 @@ final class HumansPane extends ScrollPane {
         interRater.setId("inter-rater");
         interRater.getStyleClass().add("figures");
         table.setId("labeler-table");
-        table.setPrefHeight(360);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setFixedCellSize(26);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().addAll(List.of(
                 column("labeler", l -> l.name() + (l.simulated() ? " (simulated)" : "")),
                 column("labels", l -> String.valueOf(l.labels())),
-                column("scan rate", l -> Figures.percent(l.scanRate())),
-                column("mean score", l -> Figures.withInterval(l.meanScore())),
+                column("scan rate [95% CI]      ", l -> Figures.percent(l.scanRate())),
+                column("mean score [95% CI]      ", l -> Figures.withInterval(l.meanScore())),
                 column("score sd", l -> Figures.num(l.scoreSd())),
                 column("median s/code", l -> l.medianSecondsPerCode() == null ? "n/a"
                         : String.format("%.1f", l.medianSecondsPerCode())),
-                column("kappa vs others", l -> Figures.withInterval(l.leaveOneOutKappa())),
-                column("Spearman vs others", l -> Figures.withInterval(l.leaveOneOutSpearman())),
+                column("scan kappa vs the others", l -> Figures.withInterval(l.leaveOneOutKappa())),
+                column("score Spearman vs the others", l -> Figures.withInterval(l.leaveOneOutSpearman())),
                 column("drift /100 codes", l -> l.scoreDrift() == null ? "n/a"
                         : Figures.num(l.scoreDrift().slopePer100Codes())),
                 column("phones", l -> String.join(", ", l.phoneModels()))));
@@ -56,6 +56,7 @@ final class HumansPane extends ScrollPane {
             String name, Function<AlignmentReport.LabelerFigures, String> value) {
         TableColumn<AlignmentReport.LabelerFigures, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(Math.max(90, name.length() * 9));
         return c;
     }
 
@@ -83,5 +84,6 @@ final class HumansPane extends ScrollPane {
                         + Figures.withInterval(h.testRetest().scanAgreement()) + ", score Spearman "
                         + Figures.withInterval(h.testRetest().scoreSpearman())));
         table.getItems().setAll(r.labelers());
+        table.setPrefHeight(table.getFixedCellSize() * (Math.min(12, r.labelers().size()) + 1) + 20);
     }
 }

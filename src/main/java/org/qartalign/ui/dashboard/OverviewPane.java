@@ -7,6 +7,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.qartalign.alignment.AlignmentReport;
 import org.qartalign.alignment.Estimate;
@@ -60,6 +61,8 @@ final class OverviewPane extends ScrollPane {
             Label sim = new Label("These figures include SIMULATED labels (demo). Exclude them with the option above.");
             sim.setId("simulated-warning");
             sim.getStyleClass().add("warning");
+            sim.setWrapText(true);
+            sim.setMaxWidth(560);
             dataset.getChildren().add(sim);
         }
         dataset.getStyleClass().add(Styles.CARD);
@@ -71,10 +74,12 @@ final class OverviewPane extends ScrollPane {
         progress.getChildren().add(pTitle);
         for (AlignmentReport.LabelerFigures l : r.labelers()) {
             ProgressBar bar = new ProgressBar(d.codes() == 0 ? 0 : (double) l.labels() / d.codes());
-            bar.setPrefWidth(220);
+            bar.setPrefWidth(160);
             Label name = new Label(l.name() + (l.simulated() ? " (simulated)" : ""));
-            name.setMinWidth(160);
-            progress.getChildren().add(new HBox(10, name, bar, new Label(String.format("%,d / %,d", l.labels(), d.codes()))));
+            name.setMinWidth(150);
+            Label count = new Label(String.format("%,d / %,d", l.labels(), d.codes()));
+            count.setMinWidth(Region.USE_PREF_SIZE);
+            progress.getChildren().add(new HBox(10, name, bar, count));
         }
         progress.getStyleClass().add(Styles.CARD);
         progress.setPadding(new Insets(16));

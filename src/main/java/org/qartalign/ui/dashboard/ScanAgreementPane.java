@@ -74,16 +74,19 @@ final class ScanAgreementPane extends ScrollPane {
         reportFigures.setId("report-figures");
         reportFigures.getStyleClass().add("figures");
         reportFigures.setWrapText(true);
+        reportFigures.setMaxWidth(560);
         VBox left = new VBox(10, title("Confusion matrix (positive = scans)"), matrix, stats,
                 title("At the report's threshold, with 95% bootstrap intervals"), reportFigures);
         left.setMinWidth(360);
+        left.setMaxWidth(580);
 
         roc.setId("roc-chart");
         roc.setTitle("ROC curve");
         roc.setCreateSymbols(false);
         roc.setAnimated(false);
         roc.setLegendVisible(true);
-        roc.setPrefSize(440, 360);
+        roc.setPrefSize(460, 400);
+        roc.setMinWidth(380);
         ChartSaving.install(roc, "roc");
         calibration.setId("calibration-chart");
         calibration.setTitle("Calibration (reliability)");
@@ -98,7 +101,7 @@ final class ScanAgreementPane extends ScrollPane {
                 column("bin", b -> String.format("%.1f-%.1f", b.lo(), b.hi())),
                 column("n", b -> String.valueOf(b.n())),
                 column("mean p", b -> Figures.num(b.meanProb())),
-                column("human rate", b -> Figures.pct(b.humanScanRate())),
+                column("people", b -> Figures.pct(b.humanScanRate())),
                 column("Wilson 95%", b -> b.wilson() == null ? "" : String.format("%.1f-%.1f%%",
                         100 * b.wilson().lo(), 100 * b.wilson().hi()))));
 
