@@ -61,7 +61,8 @@ public final class QArtAlignApp extends Application {
         executors = UiExecutors.forApp(Platform::runLater);
         root.setId("app-root");
         var bounds = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1280, bounds.getWidth()), Math.min(860, bounds.getHeight() - 30));
+        Scene scene = new Scene(root, Math.min(bounds.getWidth(), Math.max(1280, bounds.getWidth() * 0.85)),
+                Math.min(bounds.getHeight() - 30, Math.max(860, bounds.getHeight() * 0.85)));
         stage.getIcons().add(new Image(AboutDialog.class.getResource("icon-64.png").toExternalForm()));
         this.stage = stage;
         scene.getStylesheets().add(QArtAlignApp.class.getResource("app.css").toExternalForm());
