@@ -46,11 +46,7 @@ heavy=$(grep -cE ' (ai\.djl\.|org\.sqlite\.|javafx\.|com\.sun\.javafx\.|com\.fas
 # (b) launch -> first code, on an existing database
 db=$out/db/labels.db
 if [[ ! -f $db ]]; then
-    if "$java" -jar "$jar" --help | grep -qE '^ +demo( |$)'; then
-        "$java" -jar "$jar" demo --pairs 200 --db "$db"
-    else
-        "$java" -cp "$jar:target/lib/*" bench/SeedDatabase.java "$db" 200
-    fi
+    "$java" -jar "$jar" demo --pairs 200 --db "$db"
 fi
 display=:$((90 + RANDOM % 9))
 Xvfb "$display" -screen 0 1280x900x24 >/dev/null 2>&1 &

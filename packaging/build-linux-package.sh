@@ -55,11 +55,7 @@ mkdir -p "$lists"
 "$rt" -XX:DumpLoadedClassList="$lists/help.classlist" -cp "$cp" org.qartalign.Launcher --help >/dev/null
 if command -v Xvfb >/dev/null && ldconfig -p | grep -q libgtk-3.so.0; then
     db=$lists/db/labels.db
-    if "$rt" -cp "$cp" org.qartalign.Launcher --help | grep -qE '^ +demo( |$)'; then
-        "$rt" -cp "$cp" org.qartalign.Launcher demo --pairs 20 --db "$db" >/dev/null
-    else
-        "$bin/java" -cp "$cp" "$(dirname "$0")/../bench/SeedDatabase.java" "$db" 20 >/dev/null
-    fi
+    "$rt" -cp "$cp" org.qartalign.Launcher demo --pairs 20 --db "$db" >/dev/null
     display=:$((70 + RANDOM % 9))
     Xvfb "$display" -screen 0 1280x900x24 >/dev/null 2>&1 &
     xvfb=$!

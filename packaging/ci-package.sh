@@ -41,19 +41,14 @@ echo "$help"
 tr -d ' \n' <<<"$help" | grep -qF "$work/xdg/qart-align/labels.db" \
     || { say "FAIL: the installed default database is not under \$XDG_DATA_HOME/qart-align/"; exit 1; }
 
-has_command() { grep -qE "^ +$1( |$)" <<<"$help"; }
 db=$work/labels.db
-if has_command demo; then
-    "$installed" demo --pairs 30 --db "$db"
-else
-    say "'demo' is not a command of this build yet: seeding $db with bench/SeedDatabase.java instead"
-    java -cp "/opt/qart-align/lib/app/qart-align.jar:/opt/qart-align/lib/app/lib/*" bench/SeedDatabase.java "$db" 30
-fi
-if has_command report; then
-    "$installed" report --db "$db"
-else
-    say "'report' is not a command of this build yet: skipped"
-fi
+"$installed" demo --pairs 30 --simulate-labels --db "$db"
+"$installed" eval --evaluator zxing-plain --db "$db"
+# DJL and libtorch from the bundled runtime, offline: the shipped feature model must load.
+"$installed" models | tee "$work/models.txt"
+grep -q "qr-art-features" "$work/models.txt" || { say "FAIL: the shipped models did not load"; exit 1; }
+"$installed" report --db "$db" --bootstrap 100 --out "$work/report.json"
+grep -q '"cohen_kappa"' "$work/report.json" || { say "FAIL: the installed report has no cohen_kappa"; exit 1; }
 
 $sudo dpkg -r qart-align && $sudo dpkg -P qart-align >/dev/null
 [[ ! -e $installed ]] || { say "FAIL: $installed still there after dpkg -r"; exit 1; }

@@ -14,15 +14,11 @@ if ! command -v Xvfb >/dev/null || ! command -v import >/dev/null || ! ldconfig 
 fi
 
 db=$work/labels.db
-if java -jar "$jar" --help | grep -qE '^ +demo( |$)'; then
-    java -jar "$jar" demo --pairs 60 --db "$db"
-else
-    echo "screenshots: 'demo' is not a command of this build yet: plain QR codes from bench/SeedDatabase.java"
-    java -cp "$jar:target/lib/*" bench/SeedDatabase.java "$db" 60
-fi
+java -jar "$jar" demo --pairs 80 --candidates 3 --simulate-labels --db "$db"
+java -jar "$jar" eval --db "$db"
 
 display=:$((80 + RANDOM % 9))
-Xvfb "$display" -screen 0 1280x900x24 >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1366x768x24 >/dev/null 2>&1 &
 xvfb=$!
 app=""
 cleanup() {
@@ -53,7 +49,7 @@ run_app() {
         kill -0 "$app" 2>/dev/null || { cat "$work/app.out"; exit 1; }
         sleep 0.1
     done
-    sleep 2
+    sleep "${SHOT_DELAY:-5}"
     shoot "$name"
     kill "$app"
     wait "$app" 2>/dev/null || true
@@ -62,3 +58,6 @@ run_app() {
 
 run_app START_FORM_SHOWN start.png -Dqartalign.startupProbe=true
 run_app FIRST_CODE_SHOWN labeling.png -Dqartalign.autoLabeler=Ada -Dqartalign.startupProbe=true
+for screen in overview scan toast disagreements; do
+    run_app REPORT_SHOWN "dashboard-$screen.png" -Dqartalign.open=dashboard/$screen -Dqartalign.startupProbe=true
+done

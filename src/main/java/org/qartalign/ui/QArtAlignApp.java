@@ -45,6 +45,7 @@ import java.util.stream.Collectors;
 /** The desktop application: opens the database (creating the demo on first run), then the labeling screens. */
 public final class QArtAlignApp extends Application {
     static Path database = Path.of("labels.db");
+    static final String OPEN_SCREEN = "qartalign.open";
     /** Skips the start form and labels as this person: for benchmarks and screenshots. */
     static final String AUTO_LABELER = "qartalign.autoLabeler";
     static final String STARTUP_PROBE = "qartalign.startupProbe";
@@ -137,6 +138,28 @@ public final class QArtAlignApp extends Application {
         } else if (System.getProperty(STARTUP_PROBE) != null) {
             System.out.println("START_FORM_SHOWN");
         }
+        openRequestedScreen(System.getProperty(OPEN_SCREEN));
+    }
+
+    /** Screenshot hook (packaging/screenshots.sh): {@code -Dqartalign.open=dashboard/toast} opens that mode and tab. */
+    private void openRequestedScreen(String request) {
+        if (request == null || request.isBlank()) {
+            return;
+        }
+        String[] parts = request.split("/", 2);
+        window.open(parts[0]);
+        if (parts.length == 2 && window.getCenter() instanceof DashboardView d) {
+            d.tabs().getTabs().stream().filter(t -> ("tab-" + parts[1]).equals(t.getId())).findFirst()
+                    .ifPresent(t -> d.tabs().getSelectionModel().select(t));
+        }
+        if (!parts[0].equals("dashboard")) {
+            return;
+        }
+        dashboard().reportProperty().addListener((o, a, r) -> {
+            if (r != null && System.getProperty(STARTUP_PROBE) != null) {
+                Platform.runLater(() -> System.out.println("REPORT_SHOWN"));
+            }
+        });
     }
 
     /** The one dashboard model, made on first use; its report is computed in the background. */
