@@ -29,7 +29,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         int failed = 0;
-        try (Database db = database.open()) {
+        try (Database db = database.openForWriting()) {
             ManifestImporter importer = new ManifestImporter(db);
             for (Path f : files) {
                 try {

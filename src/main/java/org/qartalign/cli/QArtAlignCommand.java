@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
                 ImportCommand.class,
                 ExportCommand.class,
                 ReportCommand.class,
-                BenchReportCommand.class})
+                BenchReportCommand.class,
+                ConfigureCommand.class})
 public final class QArtAlignCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DatabaseOption database = new DatabaseOption();
