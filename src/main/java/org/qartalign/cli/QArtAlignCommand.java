@@ -18,7 +18,10 @@ import java.util.concurrent.Callable;
                 ExportCommand.class,
                 ReportCommand.class,
                 BenchReportCommand.class,
-                ConfigureCommand.class})
+                ConfigureCommand.class,
+                SplitCommand.class,
+                MergeCommand.class,
+                RestoreCommand.class})
 public final class QArtAlignCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DatabaseOption database = new DatabaseOption();

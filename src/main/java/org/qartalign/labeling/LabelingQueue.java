@@ -9,15 +9,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The order in which one labeler sees codes, seeded by the labeler's name so it is stable across restarts.
  * <ol>
  *   <li>a code they half answered (scan key but no score) comes back first;</li>
  *   <li>codes of the overlap set that still need labelers, so inter-rater agreement fills early;</li>
- *   <li>other codes still below their target number of labels;</li>
+ *   <li>other codes still below their target number of labels, this labeler's share of a team split first;</li>
  *   <li>codes already at their target (kept rather than dropped: a labeler never runs dry, and extra labels only
  *       add overlap);</li>
  *   <li>codes they skipped.</li>
@@ -52,6 +54,16 @@ public final class LabelingQueue {
      */
     public static List<Item> plan(List<String> allCodeIds, List<Label> labelerHeads,
                                   Map<String, Integer> othersFinished, OverlapPolicy policy, long seed) {
+        return plan(allCodeIds, labelerHeads, othersFinished, policy, seed, id -> true);
+    }
+
+    /**
+     * @param mine the single-label codes this labeler is steered to when the team works apart (see
+     *             {@link #partition}); the others still come, after them
+     */
+    public static List<Item> plan(List<String> allCodeIds, List<Label> labelerHeads,
+                                  Map<String, Integer> othersFinished, OverlapPolicy policy, long seed,
+                                  Predicate<String> mine) {
         Map<String, Label> main = new HashMap<>();
         Map<String, Label> retest = new HashMap<>();
         for (Label head : labelerHeads) {
@@ -62,7 +74,7 @@ public final class LabelingQueue {
         Collections.sort(shuffled);
         Collections.shuffle(shuffled, new Random(seed));
         List<List<String>> groups = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         List<String> pendingRetests = new ArrayList<>();
         for (String id : shuffled) {
             Label h = main.get(id);
@@ -77,15 +89,15 @@ public final class LabelingQueue {
             if (h != null && h.kind() == LabelKind.ANSWER) {
                 groups.get(0).add(id);
             } else if (h != null && h.kind() == LabelKind.SKIP) {
-                groups.get(4).add(id);
+                groups.get(5).add(id);
             } else {
                 boolean inOverlap = overlap.contains(id);
                 boolean needed = othersFinished.getOrDefault(id, 0) < policy.target(inOverlap);
-                groups.get(!needed ? 3 : inOverlap ? 1 : 2).add(id);
+                groups.get(!needed ? 4 : inOverlap ? 1 : mine.test(id) ? 2 : 3).add(id);
             }
         }
         List<Item> out = new ArrayList<>();
-        for (int g = 0; g < 4; g++) {
+        for (int g = 0; g < 5; g++) {
             groups.get(g).forEach(id -> out.add(new Item(id, false)));
         }
         Random place = new Random(seed ^ 0x7265746573744cL);
@@ -95,7 +107,7 @@ public final class LabelingQueue {
                 out.add(at, new Item(id, true));
             }
         }
-        groups.get(4).forEach(id -> out.add(new Item(id, false)));
+        groups.get(5).forEach(id -> out.add(new Item(id, false)));
         return out;
     }
 
@@ -105,6 +117,27 @@ public final class LabelingQueue {
      */
     static int retestPosition(int size, Random random) {
         return size < RETEST_GAP ? -1 : RETEST_GAP + random.nextInt(size - RETEST_GAP + 1);
+    }
+
+    /**
+     * The codes of share {@code index} of {@code count} (a stable split by code id), from a setting "index/count"
+     * written by a team split; every code when the setting is absent or unreadable.
+     */
+    public static Predicate<String> partition(Optional<String> setting) {
+        if (setting.isEmpty()) {
+            return id -> true;
+        }
+        String[] f = setting.get().split("/");
+        try {
+            int index = Integer.parseInt(f[0].trim());
+            int count = Integer.parseInt(f[1].trim());
+            if (count < 1 || index < 0 || index >= count) {
+                return id -> true;
+            }
+            return id -> Math.floorMod(id.hashCode(), count) == index;
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            return id -> true;
+        }
     }
 
     /** Codes this labeler has finished: a complete answer or a broken-image flag (re-tests not counted). */

@@ -7,7 +7,9 @@ import org.qartalign.core.Labeler;
 import org.qartalign.core.LabelingSession;
 import org.qartalign.store.Database;
 import org.qartalign.store.DatasetRepository;
+import org.qartalign.store.DatasetSplit;
 import org.qartalign.store.LabelRepository;
+import org.qartalign.store.SettingRepository;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -72,7 +74,7 @@ public final class LabelingWorkflow {
         this.total = all.size();
         this.done = LabelingQueue.done(heads).size();
         this.queue = new LinkedList<>(LabelingQueue.plan(all, heads, labels.finishedByOthers(labeler.id()), policy,
-                seed));
+                seed, LabelingQueue.partition(new SettingRepository(db).get(DatasetSplit.PARTITION_KEY))));
         advance();
     }
 
