@@ -45,7 +45,8 @@ record ManifestEntry(String id, String prompt, String url, Path image, Map<Strin
         try {
             root = Json.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("bad JSON: " + e.getOriginalMessage());
+            String what = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source.*$", "").replaceAll("\\s*at \\[Source.*$", "");
+            throw new IllegalArgumentException("bad JSON at column " + e.getLocation().getColumnNr() + ": " + what);
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("expected a JSON object, one code per line");
