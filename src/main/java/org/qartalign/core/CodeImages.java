@@ -56,11 +56,6 @@ public final class CodeImages {
                     throw new IOException(file + ": image could not be decoded");
                 }
                 return img;
-            } catch (javax.imageio.IIOException e) {
-                if (String.valueOf(e.getMessage()).contains("Unsupported Image Type")) {
-                    throw new IOException(file + ": unsupported colour space (a CMYK or YCCK JPEG?); save it as RGB", e);
-                }
-                throw new IOException(file + ": corrupt or truncated image (" + e.getMessage() + ")", e);
             } catch (IOException e) {
                 throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
                         : new IOException(file + ": corrupt or truncated image (" + e.getMessage() + ")", e);

@@ -157,13 +157,30 @@ public final class Database implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollbackKeeping(e);
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                backToAutoCommit();
             }
         } catch (SQLException e) {
             throw new StoreException("Database " + file + ": " + explain(e), e);
+        }
+    }
+
+    /** Rolls back; when SQLite already rolled back itself (SQLITE_FULL does), the original error is what counts. */
+    private void rollbackKeeping(Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException alreadyRolledBack) {
+            cause.addSuppressed(alreadyRolledBack);
+        }
+    }
+
+    private void backToAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException noTransactionLeft) {
+            // SQLite ended the transaction itself after an error; the connection is back in autocommit regardless
         }
     }
 

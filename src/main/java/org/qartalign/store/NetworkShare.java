@@ -29,7 +29,7 @@ public final class NetworkShare {
     }
 
     /** The same check over the lines of a mounts table (device, mount point, type, ...). */
-    static Optional<String> warning(Path file, List<String> mountLines) {
+    public static Optional<String> warning(Path file, List<String> mountLines) {
         Path abs = file.toAbsolutePath().normalize();
         String bestType = null;
         int bestLength = -1;
