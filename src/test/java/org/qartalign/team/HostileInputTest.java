@@ -162,10 +162,14 @@ class HostileInputTest {
             w.write("\", \"url\": \"https://example.org/big\", \"image\": \"good.png\"}\n");
         }
         Path many = corpus.resolve("million-lines.jsonl");
-        try (Writer w = Files.newBufferedWriter(many, StandardCharsets.UTF_8)) {
-            for (int i = 1; i <= 1_000_000; i++) {
-                w.write(i == 1 ? "{\"id\":\"same\",\"prompt\":\"p\",\"url\":\"https://e.org/x\",\"image\":\"good.png\"}\n"
-                        : "{\"id\":\"same\",\"prompt\":\"p\",\"url\":\"u\",\"image\":\"good.png\"}\n");
+        byte[] first = "{\"id\":\"same\",\"prompt\":\"p\",\"url\":\"https://e.org/x\",\"image\":\"good.png\"}\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] again = "{\"id\":\"same\",\"prompt\":\"p\",\"url\":\"u\",\"image\":\"good.png\"}\n"
+                .getBytes(StandardCharsets.UTF_8);
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(many), 1 << 20)) {
+            out.write(first);
+            for (int i = 2; i <= 1_000_000; i++) {
+                out.write(again);
             }
         }
         try (Database db = Database.open(tmp.resolve("db/labels.db"))) {
