@@ -38,9 +38,19 @@ public final class ConfigureCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Database db = database.openForWriting()) {
-            OverlapPolicy old = OverlapPolicy.load(db);
             boolean change = labelsPerCode != null || overlapShare != null || overlapLabelers != null
                     || retestShare != null;
+            OverlapPolicy old;
+            try {
+                old = OverlapPolicy.load(db);
+            } catch (IllegalArgumentException unreadable) {
+                if (!change) {
+                    throw unreadable;
+                }
+                spec.commandLine().getErr().println("warning: " + unreadable.getMessage()
+                        + "; options not given now go back to their defaults");
+                old = OverlapPolicy.DEFAULT;
+            }
             OverlapPolicy policy = old;
             if (change) {
                 policy = new OverlapPolicy(labelsPerCode != null ? labelsPerCode : old.labelsPerCode(),

@@ -42,10 +42,23 @@ public record OverlapPolicy(int labelsPerCode, double overlapShare, int overlapL
     public static OverlapPolicy load(Database db) {
         SettingRepository s = new SettingRepository(db);
         return new OverlapPolicy(
-                s.get(PREFIX + "labels_per_code").map(Integer::parseInt).orElse(DEFAULT.labelsPerCode),
-                s.get(PREFIX + "overlap_share").map(Double::parseDouble).orElse(DEFAULT.overlapShare),
-                s.get(PREFIX + "overlap_labelers").map(Integer::parseInt).orElse(DEFAULT.overlapLabelers),
-                s.get(PREFIX + "retest_share").map(Double::parseDouble).orElse(DEFAULT.retestShare));
+                (int) number(s, "labels_per_code", DEFAULT.labelsPerCode),
+                number(s, "overlap_share", DEFAULT.overlapShare),
+                (int) number(s, "overlap_labelers", DEFAULT.overlapLabelers),
+                number(s, "retest_share", DEFAULT.retestShare));
+    }
+
+    private static double number(SettingRepository s, String key, double fallback) {
+        String text = s.get(PREFIX + key).orElse(null);
+        if (text == null) {
+            return fallback;
+        }
+        try {
+            return Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + PREFIX + key + " is '" + text
+                    + "', not a number; fix it with `configure`");
+        }
     }
 
     public void save(Database db) {

@@ -45,6 +45,15 @@ class RetestAndPolicyTest {
         }
         Cli show = Cli.run("configure", "--db", db.toString());
         assertTrue(show.out().startsWith("current: labels per code 1, overlap share 0.3 x 4"), show.out());
+        try (Database d = Database.open(db)) {
+            new org.qartalign.store.SettingRepository(d).put("overlap.overlap_share", "lots");
+        }
+        Cli broken = Cli.run("configure", "--db", db.toString());
+        assertEquals(2, broken.exit());
+        assertTrue(broken.err().contains("setting overlap.overlap_share is 'lots', not a number"), broken.err());
+        Cli fixed = Cli.run("configure", "--db", db.toString(), "--overlap-share", "0.25");
+        assertEquals(0, fixed.exit(), fixed.err());
+        assertTrue(fixed.out().contains("saved: labels per code 1, overlap share 0.25 x 3 labelers"), fixed.out());
     }
 
     /** Answers depend only on the code, so a consistent labeler agrees with themself on every re-test. */
