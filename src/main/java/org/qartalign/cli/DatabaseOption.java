@@ -2,6 +2,8 @@ package org.qartalign.cli;
 
 import org.qartalign.store.Database;
 import org.qartalign.store.DatabaseLocation;
+import org.qartalign.store.NetworkShare;
+import org.qartalign.store.SafetyCopies;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
@@ -12,6 +14,19 @@ public final class DatabaseOption {
     public Path db = DatabaseLocation.defaultDatabase();
 
     public Database open() {
+        NetworkShare.warning(db).ifPresent(System.err::println);
         return Database.open(db);
+    }
+
+    /** Opens for a command that writes: warns about network shares and takes a rolling safety copy first. */
+    public Database openForWriting() {
+        Database opened = open();
+        try {
+            new SafetyCopies(opened.file()).takeIfDue(opened);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        return opened;
     }
 }

@@ -5,6 +5,7 @@ import org.qartalign.dataset.ManifestImporter;
 import org.qartalign.store.Database;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -23,14 +24,18 @@ public final class ImportCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "JSONL manifest(s).")
     List<Path> files;
 
+    @Option(names = "--allow-outside", description = "Accept relative image paths that leave the manifest's folder "
+            + "(by '..' or a symbolic link); refused by default.")
+    boolean allowOutside;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         int failed = 0;
-        try (Database db = database.open()) {
-            ManifestImporter importer = new ManifestImporter(db);
+        try (Database db = database.openForWriting()) {
+            ManifestImporter importer = new ManifestImporter(db, allowOutside);
             for (Path f : files) {
                 try {
                     spec.commandLine().getOut().println(importer.importFile(f));

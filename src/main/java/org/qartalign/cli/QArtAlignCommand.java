@@ -21,6 +21,10 @@ import java.util.concurrent.Callable;
                 ModelsCommand.class,
                 TrainAestheticCommand.class,
                 ReportCommand.class,
+                ConfigureCommand.class,
+                SplitCommand.class,
+                MergeCommand.class,
+                RestoreCommand.class,
                 BenchScanCommand.class,
                 BenchAestheticCommand.class,
                 BenchReportCommand.class})

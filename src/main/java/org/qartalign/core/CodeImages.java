@@ -67,6 +67,32 @@ public final class CodeImages {
         }
     }
 
+    /** The width and height the file declares, read from its header only; refuses sizes over {@link #MAX_PIXELS}. */
+    public static long[] declaredSize(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new IOException(file + ": not an image (no PNG, JPEG, GIF or BMP header)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                long w = reader.getWidth(0);
+                long h = reader.getHeight(0);
+                if (w <= 0 || h <= 0 || w * h > MAX_PIXELS) {
+                    throw new IOException(file + ": image declares " + w + "x" + h
+                            + " pixels, over the limit of " + MAX_PIXELS + " pixels");
+                }
+                return new long[] {w, h};
+            } catch (IOException e) {
+                throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
+                        : new IOException(file + ": corrupt or truncated image header (" + e.getMessage() + ")", e);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
     /** Hex SHA-256 of the file's bytes. */
     public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {

@@ -52,9 +52,16 @@ public final class ManifestImporter {
     }
 
     private final Database db;
+    private final boolean allowOutside;
 
     public ManifestImporter(Database db) {
+        this(db, false);
+    }
+
+    /** @param allowOutside accept relative image paths that leave the manifest's folder (by {@code ..} or a link) */
+    public ManifestImporter(Database db, boolean allowOutside) {
         this.db = db;
+        this.allowOutside = allowOutside;
     }
 
     /** Known facts about each id after validation: its image hash and whether the database already has it. */
@@ -94,6 +101,9 @@ public final class ManifestImporter {
                 if (seen != null) {
                     throw new IllegalArgumentException("duplicate id '" + e.id() + "' (first on line " + seen + ")");
                 }
+                if (!allowOutside) {
+                    ImagePaths.refuseOutside(text, folder, e.image());
+                }
                 checkImage(e.image());
                 String sha = CodeImages.sha256(e.image());
                 Optional<CodeWithPair> existing = new DatasetRepository(db).find(e.id());
@@ -130,6 +140,11 @@ public final class ManifestImporter {
             if (in == null || !ImageIO.getImageReaders(in).hasNext()) {
                 throw new IllegalArgumentException("not an image (no PNG, JPEG, GIF or BMP header): " + image);
             }
+        }
+        try {
+            CodeImages.declaredSize(image);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
     }
 
@@ -189,24 +204,16 @@ public final class ManifestImporter {
     }
 
     private static void forEachLine(Path file, LineHandler handler) {
-        try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String text;
-            int line = 0;
-            while ((text = r.readLine()) != null) {
-                line++;
-                if (line == 1 && text.startsWith("\uFEFF")) {
-                    text = text.substring(1);
-                }
-                if (!text.isBlank()) {
-                    handler.handle(line, text);
-                }
-            }
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw new ImportException(List.of(file + ": not UTF-8 text"), 1);
+        try {
+            ManifestLines.forEach(file, handler::handle);
         } catch (IOException e) {
-            throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e.getMessage(), e);
         } catch (SQLException e) {
             throw new org.qartalign.store.StoreException("Database: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 }

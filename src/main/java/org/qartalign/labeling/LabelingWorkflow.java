@@ -7,12 +7,17 @@ import org.qartalign.core.Labeler;
 import org.qartalign.core.LabelingSession;
 import org.qartalign.store.Database;
 import org.qartalign.store.DatasetRepository;
+import org.qartalign.store.DatasetSplit;
 import org.qartalign.store.LabelRepository;
+import org.qartalign.store.SettingRepository;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedList;
+import java.util.Random;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -32,13 +37,18 @@ public final class LabelingWorkflow {
     private final Clock clock;
     private final int total;
     private final Instant started;
-    private final Deque<String> queue;
-    /** Codes finished in this session, newest first; true where the code was answered rather than flagged. */
-    private final Deque<Map.Entry<String, Boolean>> answeredThisSession = new ArrayDeque<>();
+    private final OverlapPolicy policy;
+    private final long seed;
+    private final Random retestPlacement;
+    private final List<LabelingQueue.Item> queue;
+    /** Items finished in this session, newest first; true where the code was answered rather than flagged. */
+    private final Deque<Map.Entry<LabelingQueue.Item, Boolean>> answeredThisSession = new ArrayDeque<>();
     private final Map<String, String> headByCode = new HashMap<>();
+    private final Map<String, String> retestHeadByCode = new HashMap<>();
     private int done;
     private int completedThisSession;
 
+    private LabelingQueue.Item currentItem;
     private String current;
     private Instant shownAt;
     private Long scanMillis;
@@ -53,16 +63,18 @@ public final class LabelingWorkflow {
         this.session = session;
         this.clock = clock;
         this.started = clock.instant();
+        this.policy = OverlapPolicy.load(db);
+        this.seed = LabelingQueue.seedFor(labeler.name());
+        this.retestPlacement = new Random(seed ^ clock.millis());
         List<String> all = new DatasetRepository(db).codeIds();
         List<Label> heads = labels.heads(labeler.id());
         for (Label h : heads) {
-            if (!h.hasFlag("retest")) {
-                headByCode.put(h.codeId(), h.uuid());
-            }
+            (h.hasFlag("retest") ? retestHeadByCode : headByCode).put(h.codeId(), h.uuid());
         }
         this.total = all.size();
         this.done = LabelingQueue.done(heads).size();
-        this.queue = new ArrayDeque<>(LabelingQueue.order(all, heads, LabelingQueue.seedFor(labeler.name())));
+        this.queue = new LinkedList<>(LabelingQueue.plan(all, heads, labels.finishedByOthers(labeler.id()), policy,
+                seed, LabelingQueue.partition(new SettingRepository(db).get(DatasetSplit.PARTITION_KEY))));
         advance();
     }
 
@@ -73,7 +85,7 @@ public final class LabelingWorkflow {
 
     /** The code that will follow the current one, to decode its image ahead of time. */
     public Optional<String> next() {
-        return Optional.ofNullable(queue.peekFirst());
+        return queue.isEmpty() ? Optional.empty() : Optional.of(queue.get(0).codeId());
     }
 
     public Boolean scanned() {
@@ -160,7 +172,7 @@ public final class LabelingWorkflow {
     public void skip() {
         requireCurrent();
         append(LabelKind.SKIP, null, null, null);
-        queue.addLast(current);
+        queue.add(currentItem);
         advance();
     }
 
@@ -168,8 +180,10 @@ public final class LabelingWorkflow {
     public void flag() {
         requireCurrent();
         append(LabelKind.FLAG, null, null, null);
-        done++;
-        answeredThisSession.push(Map.entry(current, false));
+        if (!currentItem.retest()) {
+            done++;
+        }
+        answeredThisSession.push(Map.entry(currentItem, false));
         advance();
     }
 
@@ -190,15 +204,19 @@ public final class LabelingWorkflow {
         if (answeredThisSession.isEmpty()) {
             return false;
         }
-        Map.Entry<String, Boolean> last = answeredThisSession.pop();
-        String previous = last.getKey();
-        if (current != null) {
-            queue.addFirst(current);
+        Map.Entry<LabelingQueue.Item, Boolean> last = answeredThisSession.pop();
+        LabelingQueue.Item previous = last.getKey();
+        if (currentItem != null) {
+            queue.add(0, currentItem);
         }
-        current = previous;
-        chainHead = headByCode.get(previous);
+        if (!previous.retest()) {
+            queue.remove(new LabelingQueue.Item(previous.codeId(), true));
+            done--;
+        }
+        currentItem = previous;
+        current = previous.codeId();
+        chainHead = heads().get(current);
         append(LabelKind.RETRACT, null, null, null);
-        done--;
         if (last.getValue()) {
             completedThisSession--;
         }
@@ -209,9 +227,12 @@ public final class LabelingWorkflow {
     private boolean write() {
         append(LabelKind.ANSWER, scanned, reason, aesthetic);
         if (scanned != null && aesthetic != null) {
-            done++;
             completedThisSession++;
-            answeredThisSession.push(Map.entry(current, true));
+            answeredThisSession.push(Map.entry(currentItem, true));
+            if (!currentItem.retest()) {
+                done++;
+                scheduleRetest(current);
+            }
             advance();
             return true;
         }
@@ -221,16 +242,43 @@ public final class LabelingWorkflow {
     private void append(LabelKind kind, Boolean s, FailureReason r, Integer a) {
         String uuid = UUID.randomUUID().toString();
         Label label = new Label(uuid, current, labeler.id(), session.id(), kind, s, r, a, shownAt,
-                kind == LabelKind.ANSWER ? scanMillis : null, clock.instant(), labeler.simulated() ? "simulated" : "",
-                chainHead);
+                kind == LabelKind.ANSWER ? scanMillis : null, clock.instant(), flags(), chainHead);
         labels.append(label);
         chainHead = uuid;
-        headByCode.put(current, uuid);
+        heads().put(current, uuid);
+    }
+
+    private String flags() {
+        List<String> f = new ArrayList<>(2);
+        if (labeler.simulated()) {
+            f.add("simulated");
+        }
+        if (currentItem.retest()) {
+            f.add("retest");
+        }
+        return String.join(",", f);
+    }
+
+    /** The chain heads of the current item's kind: a re-test is a chain of its own, apart from the first answer. */
+    private Map<String, String> heads() {
+        return currentItem != null && currentItem.retest() ? retestHeadByCode : headByCode;
+    }
+
+    /** A drawn share of first answers comes back once, hidden, at least {@link LabelingQueue#RETEST_GAP} codes on. */
+    private void scheduleRetest(String codeId) {
+        LabelingQueue.Item item = new LabelingQueue.Item(codeId, true);
+        if (policy.drawsRetest(seed, codeId) && !retestHeadByCode.containsKey(codeId) && !queue.contains(item)) {
+            int at = LabelingQueue.retestPosition(queue.size(), retestPlacement);
+            if (at >= 0) {
+                queue.add(at, item);
+            }
+        }
     }
 
     private void advance() {
-        current = queue.pollFirst();
-        chainHead = current == null ? null : headByCode.get(current);
+        currentItem = queue.isEmpty() ? null : queue.remove(0);
+        current = currentItem == null ? null : currentItem.codeId();
+        chainHead = current == null ? null : heads().get(current);
         show();
     }
 

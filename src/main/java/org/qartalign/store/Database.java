@@ -3,6 +3,8 @@ package org.qartalign.store;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.sqlite.SQLiteConfig;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,6 +19,8 @@ import java.util.List;
 public final class Database implements AutoCloseable {
     /** The schema version this build writes. Bump it and append a migration to change the schema. */
     public static final int SCHEMA_VERSION = Schema.MIGRATIONS.size();
+
+    static final int BUSY_TIMEOUT_MS = 10_000;
 
     private final Path file;
     private final Connection connection;
@@ -40,7 +44,12 @@ public final class Database implements AutoCloseable {
         }
         Connection c;
         try {
-            c = DriverManager.getConnection("jdbc:sqlite:" + abs);
+            SQLiteConfig config = new SQLiteConfig();
+            // a writer takes the write lock at BEGIN, so two processes queue on busy_timeout instead of failing
+            // with SQLITE_BUSY when a read transaction tries to upgrade
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.setBusyTimeout(BUSY_TIMEOUT_MS);
+            c = DriverManager.getConnection("jdbc:sqlite:" + abs, config.toProperties());
         } catch (SQLException e) {
             throw new StoreException("Cannot open database " + abs + ": " + e.getMessage(), e);
         }
@@ -53,7 +62,7 @@ public final class Database implements AutoCloseable {
             if (e instanceof StoreException se) {
                 throw se;
             }
-            throw new StoreException("Cannot open database " + abs + ": " + e.getMessage(), e);
+            throw new StoreException("Cannot open database " + abs + ": " + explain(e), e);
         }
         return db;
     }
@@ -75,7 +84,7 @@ public final class Database implements AutoCloseable {
 
     private void configure() throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA busy_timeout = 10000");
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
         }
         refuseNewerSchema(userVersion());
         try (Statement s = connection.createStatement()) {
@@ -148,21 +157,63 @@ public final class Database implements AutoCloseable {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                rollbackKeeping(e);
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                backToAutoCommit();
             }
         } catch (SQLException e) {
-            throw new StoreException("Database " + file + ": " + e.getMessage(), e);
+            throw new StoreException("Database " + file + ": " + explain(e), e);
         }
+    }
+
+    /** Rolls back; when SQLite already rolled back itself (SQLITE_FULL does), the original error is what counts. */
+    private void rollbackKeeping(Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException alreadyRolledBack) {
+            cause.addSuppressed(alreadyRolledBack);
+        }
+    }
+
+    private void backToAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException noTransactionLeft) {
+            // SQLite ended the transaction itself after an error; the connection is back in autocommit regardless
+        }
+    }
+
+    /** The SQLite error in words a labeler can act on; the transaction was rolled back, so nothing partial is kept. */
+    static String explain(Exception e) {
+        if (e instanceof SQLException sql) {
+            int primary = sql.getErrorCode() & 0xff;
+            switch (primary) {
+                case 13:
+                    return "the disk is full; nothing of this change was saved (free some space and retry)";
+                case 8:
+                    return "the database file or its folder is read-only; nothing was saved "
+                            + "(check the file permissions or open a copy)";
+                case 11:
+                    return "the database file is corrupt (" + sql.getMessage() + "); restore a safety copy "
+                            + "with `restore --list`";
+                case 26:
+                    return "the file is not an SQLite database";
+                case 5:
+                    return "the database stayed locked by another process for " + BUSY_TIMEOUT_MS / 1000
+                            + " s; nothing was saved, retry";
+                default:
+                    break;
+            }
+        }
+        return e.getMessage();
     }
 
     public synchronized <T> T read(Work<T> work) {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new StoreException("Database " + file + ": " + e.getMessage(), e);
+            throw new StoreException("Database " + file + ": " + explain(e), e);
         }
     }
 

@@ -83,6 +83,30 @@ public final class LabelRepository {
         return query("SELECT " + COLUMNS + " FROM label ORDER BY rowid");
     }
 
+    /**
+     * Per code, how many human labelers other than {@code labelerId} have a complete current answer (re-tests and
+     * simulated labelers left out): what the overlap policy compares with its targets.
+     */
+    public java.util.Map<String, Integer> finishedByOthers(long labelerId) {
+        return db.read(c -> {
+            java.util.Map<String, Integer> out = new java.util.HashMap<>();
+            try (PreparedStatement s = c.prepareStatement("""
+                    SELECT l.code_id, count(DISTINCT l.labeler_id) FROM label l JOIN labeler p ON p.id = l.labeler_id
+                    WHERE l.labeler_id <> ? AND p.simulated = 0 AND l.kind = 'answer' AND l.scanned IS NOT NULL
+                      AND l.aesthetic IS NOT NULL AND (',' || l.flags || ',') NOT LIKE '%,retest,%'
+                      AND NOT EXISTS (SELECT 1 FROM label x WHERE x.supersedes = l.uuid)
+                    GROUP BY l.code_id""")) {
+                s.setLong(1, labelerId);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getString(1), rs.getInt(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public int count() {
         return db.read(c -> {
             try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM label"); ResultSet rs = s.executeQuery()) {

@@ -2,6 +2,7 @@ package org.qartalign.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.Map;
 import java.util.Optional;
 
 /** Small key-value settings kept in the database (last labeler, display size, ...). */
@@ -24,12 +25,19 @@ public final class SettingRepository {
     }
 
     public void put(String key, String value) {
+        putAll(Map.of(key, value));
+    }
+
+    /** Stores several settings in one transaction, so a policy is never half saved. */
+    public void putAll(Map<String, String> values) {
         db.transaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
-                s.setString(1, key);
-                s.setString(2, value);
-                s.executeUpdate();
+                for (Map.Entry<String, String> e : values.entrySet()) {
+                    s.setString(1, e.getKey());
+                    s.setString(2, e.getValue());
+                    s.executeUpdate();
+                }
             }
             return null;
         });

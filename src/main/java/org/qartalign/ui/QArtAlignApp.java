@@ -74,7 +74,10 @@ public final class QArtAlignApp extends Application {
         Task<Database> open = new Task<>() {
             @Override
             protected Database call() {
-                return Database.open(database);
+                org.qartalign.store.NetworkShare.warning(database).ifPresent(System.err::println);
+                Database opened = Database.open(database);
+                new org.qartalign.store.SafetyCopies(opened.file()).takeIfDue(opened);
+                return opened;
             }
         };
         open.setOnSucceeded(e -> {

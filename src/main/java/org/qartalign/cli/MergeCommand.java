@@ -1,0 +1,47 @@
+package org.qartalign.cli;
+
+import org.qartalign.store.Database;
+import org.qartalign.store.LabelMerge;
+import org.qartalign.store.StoreException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Brings labels, labelers and sessions from labelers' databases into --db. Each file is one "
+                + "transaction; merging twice or in any order gives the same result; a database whose codes differ "
+                + "is refused.")
+public final class MergeCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOption database = new DatabaseOption();
+
+    @Parameters(arity = "1..*", paramLabel = "OTHER.db", description = "Databases to merge in.")
+    List<Path> others;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        int failed = 0;
+        try (Database db = database.openForWriting()) {
+            LabelMerge merge = new LabelMerge(db);
+            for (Path other : others) {
+                try {
+                    spec.commandLine().getOut().println(merge.mergeFrom(other));
+                } catch (StoreException e) {
+                    failed++;
+                    spec.commandLine().getErr().println("error: " + e.getMessage());
+                }
+            }
+        }
+        spec.commandLine().getOut().flush();
+        return failed == 0 ? 0 : 2;
+    }
+}

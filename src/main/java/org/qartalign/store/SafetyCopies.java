@@ -1,0 +1,173 @@
+package org.qartalign.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Rolling safety copies of a database, taken with SQLite's {@code VACUUM INTO} (a consistent online copy, WAL
+ * included) into {@code <file>.backups/} beside it. The newest {@link #KEEP} are kept; at most one is taken per
+ * {@link #MIN_INTERVAL} so command-line loops do not churn.
+ */
+public final class SafetyCopies {
+    public static final int KEEP = 5;
+    public static final Duration MIN_INTERVAL = Duration.ofMinutes(10);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path file;
+    private final Clock clock;
+
+    public SafetyCopies(Path databaseFile, Clock clock) {
+        this.file = databaseFile.toAbsolutePath().normalize();
+        this.clock = clock;
+    }
+
+    public SafetyCopies(Path databaseFile) {
+        this(databaseFile, Clock.systemUTC());
+    }
+
+    public Path folder() {
+        return file.resolveSibling(file.getFileName() + ".backups");
+    }
+
+    /** Existing copies, newest first. */
+    public List<Path> list() {
+        Path dir = folder();
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        String prefix = baseName() + "-";
+        try (Stream<Path> s = Files.list(dir)) {
+            List<Path> out = new ArrayList<>(s.filter(p -> p.getFileName().toString().startsWith(prefix)
+                    && p.getFileName().toString().endsWith(".db")).toList());
+            out.sort(Comparator.comparing((Path p) -> p.getFileName().toString()).reversed());
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Takes a copy unless the newest is younger than {@link #MIN_INTERVAL}; returns the new copy if one was taken. */
+    public Optional<Path> takeIfDue(Database db) {
+        List<Path> existing = list();
+        if (!existing.isEmpty()) {
+            try {
+                Instant newest = Files.getLastModifiedTime(existing.get(0)).toInstant();
+                if (Duration.between(newest, clock.instant()).compareTo(MIN_INTERVAL) < 0) {
+                    return Optional.empty();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Optional.of(take(db));
+    }
+
+    /** Takes a copy now and prunes all but the newest {@link #KEEP}. */
+    public Path take(Database db) {
+        Path dir = folder();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new StoreException("Cannot create the safety-copy folder " + dir + ": " + e.getMessage(), e);
+        }
+        Path target = dir.resolve(baseName() + "-" + STAMP.format(clock.instant()) + ".db");
+        Path partial = dir.resolve(target.getFileName() + ".partial");
+        try {
+            Files.deleteIfExists(partial);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        db.read(c -> {
+            try (PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
+                s.setString(1, partial.toString());
+                s.execute();
+            }
+            return null;
+        });
+        try {
+            // a kill during VACUUM INTO leaves only a .partial file, never a half copy that looks complete
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(clock.instant()));
+            List<Path> all = list();
+            for (int i = KEEP; i < all.size(); i++) {
+                Files.deleteIfExists(all.get(i));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return target;
+    }
+
+    /**
+     * Replaces the database with {@code copy}, first taking a safety copy of the current file. Nothing else may
+     * have the database open. Returns the safety copy of the file that was replaced.
+     */
+    public Path restore(Path copy) {
+        Path from = copy.toAbsolutePath().normalize();
+        try (Database check = Database.open(from)) {
+            String result = check.read(c -> {
+                try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA integrity_check")) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
+            if (!"ok".equals(result)) {
+                throw new StoreException(from + " fails SQLite's integrity check (" + result + "); not restored");
+            }
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".restoring");
+        try {
+            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new StoreException("Cannot read " + from + ": " + e.getMessage(), e);
+        }
+        Path before = keepCurrent();
+        try {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new StoreException("Cannot restore " + from + " over " + file + ": " + e.getMessage(), e);
+        }
+        return before;
+    }
+
+    /** A copy of the file about to be replaced: an SQLite copy when it opens, its raw bytes when it does not. */
+    private Path keepCurrent() {
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try (Database current = Database.open(file)) {
+            return take(current);
+        } catch (StoreException unreadable) {
+            Path raw = folder().resolve(baseName() + "-" + STAMP.format(clock.instant()) + "-unreadable.db");
+            try {
+                Files.createDirectories(folder());
+                return Files.copy(file, raw);
+            } catch (IOException e) {
+                throw new StoreException("Cannot keep a copy of " + file + " before restoring: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private String baseName() {
+        String n = file.getFileName().toString();
+        return n.endsWith(".db") ? n.substring(0, n.length() - 3) : n;
+    }
+}
