@@ -25,6 +25,7 @@ import org.qartalign.ui.about.AboutDialog;
 import org.qartalign.ui.common.Styles;
 import org.qartalign.ui.common.UiExecutors;
 import org.qartalign.ui.dashboard.DashboardView;
+import org.qartalign.ui.settings.OverlapSettingsDialog;
 import org.qartalign.ui.dashboard.DashboardViewModel;
 import org.qartalign.ui.dashboard.DatasetPane;
 import org.qartalign.ui.dashboard.DatasetViewModel;
@@ -126,6 +127,7 @@ public final class QArtAlignApp extends Application {
             return new DatasetPane(new DatasetViewModel(db, executors, ModelFolders.defaultFolder(QArtAlignApp.class),
                     dash::refresh), dash);
         });
+        window.addAction("policy-settings", "Labeling policy", () -> OverlapSettingsDialog.show(stage, db));
         window.addAction("theme-toggle", "Dark theme", this::toggleTheme);
         window.addAction("about-link", "About", () -> AboutDialog.show(stage));
         root.getChildren().setAll(window);

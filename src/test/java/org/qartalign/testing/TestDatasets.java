@@ -41,7 +41,8 @@ public final class TestDatasets {
                     writeQr(url, png);
                     long pair = DatasetRepository.pairId(c, "a test prompt number " + i, url);
                     DatasetRepository.insertCode(c, new GeneratedCode(String.format("c%03d", i), pair,
-                            "images/" + png.getFileName(), sha(png), Map.of("strength", 0.5 + i * 0.1)));
+                            "images/" + png.getFileName(), sha(png),
+                            Map.of("strength", 0.5 + i * 0.1, "guidance_end", i % 2 == 0 ? 0.8 : 1.0)));
                 }
                 return null;
             });

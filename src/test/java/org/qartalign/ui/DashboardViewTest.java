@@ -82,6 +82,7 @@ class DashboardViewTest {
             String id = String.format("c%03d", i);
             String sha = new DatasetRepository(db).find(id).orElseThrow().code().sha256();
             evals.add(new EvalResult(id, "zx", "1", i / 40.0, null, null, null, "run", Instant.now(), sha));
+            evals.add(new EvalResult(id, "aes", "1", null, null, 1 + i % 5 + 0.3 * (i % 3), null, "run", Instant.now(), sha));
         }
         new EvalResultRepository(db).save(evals);
         robot.interact(() -> {
@@ -137,26 +138,37 @@ class DashboardViewTest {
     }
 
     @Test
-    void aToastPlotCellOpensItsCodesInTheGallery(FxRobot robot) {
+    void clickingAToastPlotCellOpensItsCodesInTheGallery(FxRobot robot) {
         open(robot);
         select(robot, "tab-toast");
-        robot.interact(() -> {
-            robot.lookup("#toast-x").queryComboBox().setValue("strength");
-            robot.lookup("#toast-y").queryComboBox().setValue("strength");
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(robot.lookup("#toast-maps").queryAs(FlowPane.class).getChildren().size() == 1,
-                "two equal axes ask for another choice");
-        var grid = model.engineProperty().get().grid("strength", "strength");
-        int cellCodes = grid.cells().get(0).get(0).n();
-        assertTrue(cellCodes > 0);
-        robot.interact(() -> {
-            model.openCodes("first cell", grid.cells().get(0).get(0).codeIds());
-        });
+        assertEquals("strength", robot.lookup("#toast-x").queryComboBox().getValue());
+        assertEquals("guidance_end", robot.lookup("#toast-y").queryComboBox().getValue());
+        var grid = model.engineProperty().get().grid("strength", "guidance_end");
+        // strength 0.5 + i/10 in five equal-width bins over [0.5, 4.4]; guidance_end 0.8 for even i, 1.0 for odd.
+        var cell = grid.cells().get(0).get(0);
+        assertEquals(List.of("c000", "c002", "c004", "c006"), cell.codeIds());
+        assertEquals("75%\nn=4", robot.lookup("#toast-human #heat-cell-0-0 .label").queryAs(Label.class).getText(),
+                "codes 0, 2, 4, 6: people scan 2 and 6 (i % 4 != 0)");
+        robot.clickOn("#toast-human #heat-cell-0-0");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("tab-disagreements", view.tabs().getSelectionModel().getSelectedItem().getId());
-        assertEquals("first cell: " + cellCodes + " codes", text(robot, "#gallery-heading"));
-        assertEquals(cellCodes, robot.lookup("#gallery-tiles").queryAs(FlowPane.class).getChildren().size());
+        assertTrue(text(robot, "#gallery-heading").endsWith(": 4 codes"), text(robot, "#gallery-heading"));
+        assertEquals(4, robot.lookup("#gallery-tiles").queryAs(FlowPane.class).getChildren().size());
+    }
+
+    @Test
+    void theHumansAndAestheticScreensShowTheReportsFigures(FxRobot robot) {
+        open(robot);
+        AlignmentReport cli = Alignment.report(db, OPTIONS);
+        select(robot, "tab-humans");
+        String humans = text(robot, "#inter-rater");
+        assertTrue(humans.contains("percent agreement 1.000"), "two labelers who always agree: " + humans);
+        assertTrue(humans.contains("Krippendorff's alpha (nominal) "
+                + Figures.withInterval(cli.scan().interRater().krippendorffAlphaNominal())), humans);
+        select(robot, "tab-aesthetic");
+        String aesthetic = text(robot, "#aesthetic-figures");
+        assertTrue(aesthetic.contains("Spearman " + Figures.withInterval(cli.aesthetic().evaluators().get("aes").spearman())),
+                aesthetic);
     }
 
     @Test

@@ -1,0 +1,101 @@
+package org.qartalign.ui.settings;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.qartalign.labeling.OverlapPolicy;
+import org.qartalign.store.Database;
+
+import java.util.Locale;
+
+/**
+ * The dataset's overlap policy, as the {@code configure} command sets it: labels per code, the share of codes that
+ * get several labelers and how many, and the hidden re-test share. Values are checked by {@link OverlapPolicy}; a
+ * bad one keeps the dialog open with the field named.
+ */
+public final class OverlapSettingsDialog {
+    private OverlapSettingsDialog() {
+    }
+
+    public static void show(Window owner, Database db) {
+        OverlapPolicy current = OverlapPolicy.load(db);
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.initOwner(owner);
+        dialog.setTitle("Labeling policy");
+        dialog.setHeaderText("How codes are shared among labelers in " + db.file().getFileName());
+        TextField perCode = field("labels-per-code", String.valueOf(current.labelsPerCode()));
+        TextField share = field("overlap-share", format(current.overlapShare()));
+        TextField overlapLabelers = field("overlap-labelers", String.valueOf(current.overlapLabelers()));
+        TextField retest = field("retest-share", format(current.retestShare()));
+        GridPane grid = new GridPane();
+        grid.setHgap(12);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Labels per code"), perCode);
+        grid.addRow(1, new Label("Share of codes with several labelers (0-1)"), share);
+        grid.addRow(2, new Label("Labelers on those codes"), overlapLabelers);
+        grid.addRow(3, new Label("Hidden re-test share (0-1)"), retest);
+        Label error = new Label();
+        error.setId("policy-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        Label hint = new Label("Codes that several people label give the human-human ceiling the evals are measured "
+                + "against; re-tests give each labeler's test-retest agreement. Labelers cannot tell which codes are which.");
+        hint.setWrapText(true);
+        hint.setMaxWidth(480);
+        hint.getStyleClass().add("muted");
+        VBox content = new VBox(12, hint, grid, error);
+        content.setPadding(new Insets(12));
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        if (owner != null && owner.getScene() != null) {
+            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
+        ok.setId("policy-save");
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            try {
+                new OverlapPolicy(integer(perCode, "labels per code"), number(share, "share of codes"),
+                        integer(overlapLabelers, "labelers on those codes"), number(retest, "re-test share")).save(db);
+            } catch (IllegalArgumentException ex) {
+                error.setText(ex.getMessage());
+                e.consume();
+            }
+        });
+        ButtonBar.setButtonUniformSize(ok, true);
+        dialog.showAndWait();
+    }
+
+    private static TextField field(String id, String value) {
+        TextField f = new TextField(value);
+        f.setId("policy-" + id);
+        f.setPrefColumnCount(6);
+        return f;
+    }
+
+    private static String format(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static int integer(TextField f, String name) {
+        try {
+            return Integer.parseInt(f.getText().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + f.getText() + "'");
+        }
+    }
+
+    private static double number(TextField f, String name) {
+        try {
+            return Double.parseDouble(f.getText().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a number, got '" + f.getText() + "'");
+        }
+    }
+}
