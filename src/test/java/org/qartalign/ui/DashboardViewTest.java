@@ -147,7 +147,7 @@ class DashboardViewTest {
         // strength 0.5 + i/10 in five equal-width bins over [0.5, 4.4]; guidance_end 0.8 for even i, 1.0 for odd.
         var cell = grid.cells().get(0).get(0);
         assertEquals(List.of("c000", "c002", "c004", "c006"), cell.codeIds());
-        assertEquals("75%\nn=4", robot.lookup("#toast-human #heat-cell-0-0 .label").queryAs(Label.class).getText(),
+        assertEquals("50%\nn=4", robot.lookup("#toast-human #heat-cell-0-0 .label").queryAs(Label.class).getText(),
                 "codes 0, 2, 4, 6: people scan 2 and 6 (i % 4 != 0)");
         robot.clickOn("#toast-human #heat-cell-0-0");
         WaitForAsyncUtils.waitForFxEvents();
