@@ -209,6 +209,29 @@ public final class Database implements AutoCloseable {
         return e.getMessage();
     }
 
+    /** Maps one row of a result set. */
+    public interface RowMapper<T> {
+        T map(java.sql.ResultSet rs) throws SQLException;
+    }
+
+    /** Runs a prepared query with positional arguments and maps every row. */
+    public <T> java.util.List<T> list(String sql, RowMapper<T> mapper, Object... args) {
+        return read(c -> {
+            java.util.List<T> out = new java.util.ArrayList<>();
+            try (java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    s.setObject(i + 1, args[i]);
+                }
+                try (java.sql.ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(mapper.map(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     public synchronized <T> T read(Work<T> work) {
         try {
             return work.run(connection);

@@ -89,20 +89,7 @@ public final class EvalResultRepository {
     }
 
     private List<EvalResult> query(String sql, Object... args) {
-        return db.read(c -> {
-            List<EvalResult> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    s.setObject(i + 1, args[i]);
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(map(rs));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.list(sql, EvalResultRepository::map, args);
     }
 
     private static EvalResult map(ResultSet rs) throws SQLException {

@@ -117,20 +117,7 @@ public final class LabelRepository {
     }
 
     private List<Label> query(String sql, Object... args) {
-        return db.read(c -> {
-            List<Label> out = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) {
-                    s.setObject(i + 1, args[i]);
-                }
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(map(rs));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.list(sql, LabelRepository::map, args);
     }
 
     static Label map(ResultSet rs) throws SQLException {
