@@ -87,6 +87,13 @@ public final class HeatMap extends GridPane {
         tip.setShowDelay(Duration.millis(150));
         Tooltip.install(pane, tip);
         pane.setOnMouseClicked(e -> onCellClicked.accept(r, c));
+        pane.setFocusTraversable(true);
+        pane.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                onCellClicked.accept(r, c);
+                e.consume();
+            }
+        });
         return pane;
     }
 

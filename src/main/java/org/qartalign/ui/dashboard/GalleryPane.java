@@ -263,6 +263,13 @@ final class GalleryPane extends VBox {
         tile.setPadding(new Insets(8));
         tile.setPrefWidth(176);
         tile.setOnMouseClicked(ev -> CodeDetailDialog.show(model.database(), c.codeId(), getScene().getWindow()));
+        tile.setFocusTraversable(true);
+        tile.setOnKeyPressed(ev -> {
+            if (ev.getCode() == javafx.scene.input.KeyCode.ENTER || ev.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                CodeDetailDialog.show(model.database(), c.codeId(), getScene().getWindow());
+                ev.consume();
+            }
+        });
         return tile;
     }
 
