@@ -34,41 +34,26 @@ public final class CodeImages {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": image file not found");
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                throw new IOException(file + ": cannot open image");
+        return withReader(file, "image", reader -> {
+            BufferedImage img = reader.read(0);
+            if (img == null) {
+                throw new IOException(file + ": image could not be decoded");
             }
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                throw new IOException(file + ": not an image (no PNG, JPEG, GIF or BMP header)");
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long w = reader.getWidth(0);
-                long h = reader.getHeight(0);
-                if (w <= 0 || h <= 0 || w * h > MAX_PIXELS) {
-                    throw new IOException(file + ": image declares " + w + "x" + h
-                            + " pixels, over the limit of " + MAX_PIXELS + " pixels");
-                }
-                BufferedImage img = reader.read(0);
-                if (img == null) {
-                    throw new IOException(file + ": image could not be decoded");
-                }
-                return img;
-            } catch (IOException e) {
-                throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
-                        : new IOException(file + ": corrupt or truncated image (" + e.getMessage() + ")", e);
-            } catch (RuntimeException e) {
-                throw new IOException(file + ": corrupt image (" + e + ")", e);
-            } finally {
-                reader.dispose();
-            }
-        }
+            return img;
+        });
     }
 
     /** The width and height the file declares, read from its header only; refuses sizes over {@link #MAX_PIXELS}. */
     public static long[] declaredSize(Path file) throws IOException {
+        return withReader(file, "image header", reader -> new long[] {reader.getWidth(0), reader.getHeight(0)});
+    }
+
+    private interface ReaderWork<T> {
+        T run(ImageReader reader) throws IOException;
+    }
+
+    /** Opens the file's image reader and checks the declared size before {@code work} decodes anything. */
+    private static <T> T withReader(Path file, String what, ReaderWork<T> work) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
@@ -83,10 +68,12 @@ public final class CodeImages {
                     throw new IOException(file + ": image declares " + w + "x" + h
                             + " pixels, over the limit of " + MAX_PIXELS + " pixels");
                 }
-                return new long[] {w, h};
+                return work.run(reader);
             } catch (IOException e) {
                 throw e.getMessage() != null && e.getMessage().startsWith(file.toString()) ? e
-                        : new IOException(file + ": corrupt or truncated image header (" + e.getMessage() + ")", e);
+                        : new IOException(file + ": corrupt or truncated " + what + " (" + e.getMessage() + ")", e);
+            } catch (RuntimeException e) {
+                throw new IOException(file + ": corrupt " + what + " (" + e + ")", e);
             } finally {
                 reader.dispose();
             }
