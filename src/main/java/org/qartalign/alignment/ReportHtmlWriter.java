@@ -73,8 +73,8 @@ public final class ReportHtmlWriter {
         AlignmentReport.Settings s = r.settings();
         sb.append("<h1>QArt Align: how far each eval is from the humans</h1>");
         sb.append("<p>Bootstrap ").append(s.bootstrap()).append(" replicates over codes, seed ").append(s.seed())
-                .append(", ").append(num(s.confidence() * 100)).append("% intervals, threshold ")
-                .append(num(s.threshold())).append(". Intervals in brackets.</p>\n");
+                .append(", ").append(new java.math.BigDecimal(Double.toString(s.confidence() * 100)).stripTrailingZeros()
+                        .toPlainString()).append("% intervals, threshold ").append(Double.toString(s.threshold())).append(". Intervals in brackets.</p>\n");
         dataset(r.dataset());
         scan(r.scan());
         aesthetic(r.aesthetic());

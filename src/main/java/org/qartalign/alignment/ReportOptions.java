@@ -12,9 +12,12 @@ import java.util.List;
  */
 public record ReportOptions(int bootstrap, long seed, double threshold, double confidence, List<String> evaluators,
                             String aesthetic, boolean excludeSimulated) {
+    /** More replicates than this add nothing to a percentile interval and cost memory linear in codes x B. */
+    public static final int MAX_BOOTSTRAP = 20_000;
+
     public ReportOptions {
-        if (bootstrap < 0) {
-            throw new IllegalArgumentException("--bootstrap must be 0 or more, got " + bootstrap);
+        if (bootstrap < 0 || bootstrap > MAX_BOOTSTRAP) {
+            throw new IllegalArgumentException("--bootstrap must be between 0 and " + MAX_BOOTSTRAP + ", got " + bootstrap);
         }
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("--threshold must be between 0 and 1, got " + threshold);

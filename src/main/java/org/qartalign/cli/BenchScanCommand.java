@@ -76,7 +76,7 @@ public final class BenchScanCommand implements Callable<Integer> {
         }
         List<Timing> timings = new ArrayList<>();
         List<String> files = new ArrayList<>();
-        try (Database db = database.open()) {
+        try (Database db = database.openExisting()) {
             List<CodeWithPair> codes = new DatasetRepository(db).codes();
             if (codes.isEmpty()) {
                 throw new IllegalArgumentException(db.file() + " has no codes; create the demo set with `demo --db "

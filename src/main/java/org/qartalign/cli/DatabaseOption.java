@@ -13,6 +13,15 @@ public final class DatabaseOption {
     @Option(names = "--db", paramLabel = "PATH", description = "Database file (default: ${DEFAULT-VALUE}).")
     public Path db = DatabaseLocation.defaultDatabase();
 
+    /** Opens a database that must already exist: a mistyped path is an error, not a new empty database. */
+    public Database openExisting() {
+        if (!java.nio.file.Files.isRegularFile(db)) {
+            throw new IllegalArgumentException("--db: no database at " + db.toAbsolutePath().normalize()
+                    + " (create one with `demo` or `import`)");
+        }
+        return open();
+    }
+
     public Database open() {
         NetworkShare.warning(db).ifPresent(System.err::println);
         return Database.open(db);

@@ -40,10 +40,13 @@ public final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (threads < 1) {
+            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+        }
+        DemoDataset.Options options = new DemoDataset.Options(pairs, candidates, seed, simulateLabels, threads);
         try (Database db = database.open()) {
             int[] lastTenth = {-1};
-            DemoDataset.Summary s = DemoDataset.create(db,
-                    new DemoDataset.Options(pairs, candidates, seed, simulateLabels, threads),
+            DemoDataset.Summary s = DemoDataset.create(db, options,
                     (fraction, stage) -> {
                         int tenth = (int) (fraction * 10);
                         if (tenth != lastTenth[0]) {

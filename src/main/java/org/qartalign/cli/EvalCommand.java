@@ -72,12 +72,13 @@ public final class EvalCommand implements Callable<Integer> {
         AtomicBoolean cancel = new AtomicBoolean();
         Thread hook = new Thread(() -> cancel.set(true));
         Runtime.getRuntime().addShutdownHook(hook);
-        try (Database db = database.open()) {
+        try (Database db = database.openExisting()) {
             ProgressBar bar = new ProgressBar(err, "eval");
             EvalRunSummary s = new EvalRunner(db).run(chosen, options, bar, cancel);
             bar.finish();
             printSummary(out, s, chosen, new EvalResultRepository(db).all());
-            return s.cancelled() ? 130 : 0;
+            // A run that could not read some images still stores the rest; a script should still notice.
+            return s.cancelled() ? 130 : s.failures().isEmpty() ? 0 : 1;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
@@ -94,19 +95,31 @@ public final class EvalCommand implements Callable<Integer> {
             int n = 0;
             int scanned = 0;
             double sum = 0;
+            int aesthetic = 0;
+            double aestheticSum = 0;
             for (EvalResult r : stored) {
-                if (r.evaluator().equals(e.name()) && r.version().equals(e.version()) && r.scanProb() != null) {
+                if (!r.evaluator().equals(e.name()) || !r.version().equals(e.version())) {
+                    continue;
+                }
+                if (r.scanProb() != null) {
                     n++;
                     sum += r.scanProb();
                     scanned += r.scanProb() >= 0.5 ? 1 : 0;
                 }
+                if (r.aesthetic() != null) {
+                    aesthetic++;
+                    aestheticSum += r.aesthetic();
+                }
             }
-            out.printf(Locale.ROOT, "%-13s v%-5s evaluated %d, skipped as cached %d; stored %d: mean scan prob %s, "
-                            + "scan rate (p >= 0.5) %s%n",
-                    e.name(), e.version(), s.evaluated().getOrDefault(e.name(), 0),
-                    s.skippedCached().getOrDefault(e.name(), 0), n,
-                    n == 0 ? "-" : String.format(Locale.ROOT, "%.3f", sum / n),
-                    n == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * scanned / n));
+            out.printf(Locale.ROOT, "%-13s v%-5s evaluated %d, skipped as cached %d; ", e.name(), e.version(),
+                    s.evaluated().getOrDefault(e.name(), 0), s.skippedCached().getOrDefault(e.name(), 0));
+            if (aesthetic > 0 && n == 0) {
+                out.printf(Locale.ROOT, "stored %d: mean aesthetic %.3f%n", aesthetic, aestheticSum / aesthetic);
+            } else {
+                out.printf(Locale.ROOT, "stored %d: mean scan prob %s, scan rate (p >= 0.5) %s%n", n,
+                        n == 0 ? "-" : String.format(Locale.ROOT, "%.3f", sum / n),
+                        n == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * scanned / n));
+            }
         }
         int shown = 0;
         for (EvalRunSummary.ReadFailure f : s.failures()) {

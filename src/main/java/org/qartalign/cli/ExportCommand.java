@@ -36,7 +36,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (Database db = database.open()) {
+        try (Database db = database.openExisting()) {
             Path folder = out == null ? null : out.toAbsolutePath().getParent();
             ManifestExporter exporter = new ManifestExporter(db, folder);
             if (out == null) {
@@ -45,18 +45,9 @@ public final class ExportCommand implements Callable<Integer> {
                 w.flush();
                 return 0;
             }
-            if (folder != null) {
-                Files.createDirectories(folder);
-            }
-            Path tmp = Files.createTempFile(folder, ".export", ".tmp");
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                int n = write(exporter, w);
-                spec.commandLine().getErr().println("Exported " + n + " codes to " + out);
-            } catch (IOException | RuntimeException e) {
-                Files.deleteIfExists(tmp);
-                throw e;
-            }
-            Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            int[] n = new int[1];
+            OutputFile.write(out, w -> n[0] = write(exporter, w));
+            spec.commandLine().getErr().println("Exported " + n[0] + " codes to " + out);
         }
         return 0;
     }

@@ -73,7 +73,7 @@ public final class ReportCommand implements Callable<Integer> {
         ReportOptions options = new ReportOptions(bootstrap, seed, threshold, confidence, evaluators, aesthetic,
                 excludeSimulated);
         AlignmentReport report;
-        try (Database db = database.open()) {
+        try (Database db = database.openExisting()) {
             report = Alignment.report(db, options);
         }
         String text = switch (format) {
@@ -91,20 +91,7 @@ public final class ReportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Writes through a temporary file in the same folder, so a failed write never leaves half a report. */
     static void write(Path file, String text) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, ".report-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw new IOException("--out " + file + ": cannot write the report (" + e.getMessage() + ")", e);
-        }
+        OutputFile.write(file, w -> w.write(text));
     }
 }

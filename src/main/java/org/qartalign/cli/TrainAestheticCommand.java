@@ -52,7 +52,7 @@ public final class TrainAestheticCommand implements Callable<Integer> {
         HeadTrainer.Settings defaults = HeadTrainer.Settings.defaults(folds, seed);
         HeadTrainer.Settings settings = new HeadTrainer.Settings(folds, seed, hidden, epochs,
                 defaults.learningRate(), defaults.weightDecay());
-        try (Database db = database.open()) {
+        try (Database db = database.openExisting()) {
             AestheticTraining.Report r;
             try {
                 r = AestheticTraining.run(db, modelsOption.folder(), settings, msg -> {

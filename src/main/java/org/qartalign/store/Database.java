@@ -40,7 +40,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("Cannot create the folder for database " + abs + ": " + e.getMessage(), e);
         }
         if (Files.exists(abs) && !looksLikeSqlite(abs)) {
-            throw new StoreException(abs + " is not a QArt Align database (not an SQLite file); choose another with --db");
+            throw new StoreException(abs + " is not a QArt Align database (not an SQLite file); it was left untouched");
         }
         Connection c;
         try {
@@ -86,11 +86,27 @@ public final class Database implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
         }
-        refuseNewerSchema(userVersion());
+        int version = userVersion();
+        refuseNewerSchema(version);
+        refuseForeignDatabase(version);
         try (Statement s = connection.createStatement()) {
             s.execute("PRAGMA journal_mode = WAL");
             s.execute("PRAGMA synchronous = FULL");
             s.execute("PRAGMA foreign_keys = ON");
+        }
+    }
+
+    /** An SQLite file of another program (schema version 0 but tables of its own) is refused and left as it is. */
+    private void refuseForeignDatabase(int version) throws SQLException {
+        if (version != 0) {
+            return;
+        }
+        try (Statement s = connection.createStatement();
+             var rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'table'")) {
+            if (rs.next() && rs.getInt(1) > 0) {
+                throw new StoreException(file + " is an SQLite database of another program, not a QArt Align "
+                        + "database; it was left untouched");
+            }
         }
     }
 

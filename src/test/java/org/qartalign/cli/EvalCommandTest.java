@@ -70,7 +70,7 @@ class EvalCommandTest {
         CommandLine cl = QArtAlignCommand.commandLine(p -> 0);
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));
-        assertEquals(0, cl.execute(args), out.toString());
+        assertEquals(1, cl.execute(args), "one code's image is missing, so the run exits 1: " + out);
         return out.toString();
     }
 }
