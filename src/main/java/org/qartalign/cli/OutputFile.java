@@ -26,14 +26,13 @@ final class OutputFile {
     static void write(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath();
         try {
-            if (Files.exists(target)) {
+            if (Files.isRegularFile(target)) {
                 target = target.toRealPath();
-                if (!Files.isRegularFile(target)) {
-                    try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
-                        content.write(w);
-                    }
-                    return;
+            } else if (Files.exists(target)) {
+                try (Writer w = Files.newBufferedWriter(target, StandardCharsets.UTF_8, StandardOpenOption.WRITE)) {
+                    content.write(w);
                 }
+                return;
             }
             Path folder = target.getParent();
             if (folder != null) {
