@@ -1182,13 +1182,27 @@ public final class AlignmentEngine {
         return out;
     }
 
-    /** Numeric generation parameters of the labeled codes, sorted: the axes a toast plot may use. */
+    /**
+     * Numeric generation parameters of the labeled codes that take at least two bins, sorted: the axes a toast
+     * plot may use (the report's slices leave out the same constant ones).
+     */
     public List<String> numericParams() {
         TreeSet<String> names = new TreeSet<>();
         for (CodeRow c : labeled) {
             names.addAll(c.numericParams().keySet());
         }
-        return new ArrayList<>(names);
+        List<String> usable = new ArrayList<>();
+        for (String name : names) {
+            double[] v = new double[n];
+            for (int i = 0; i < n; i++) {
+                Double x = labeled.get(i).numericParams().get(name);
+                v[i] = x == null ? Double.NaN : x;
+            }
+            if (bins(v).size() >= 2) {
+                usable.add(name);
+            }
+        }
+        return usable;
     }
 
     /**
@@ -1196,6 +1210,10 @@ public final class AlignmentEngine {
      * dashboard's toast plot shows for any pair of parameters the engineer picks.
      */
     public ParameterGrid grid(String x, String y) {
+        if (!numericParams().contains(x) || !numericParams().contains(y)) {
+            throw new IllegalArgumentException("no numeric generation parameter " + (numericParams().contains(x) ? y : x)
+                    + " with two or more values (have: " + String.join(", ", numericParams()) + ")");
+        }
         double[] vx = new double[n];
         double[] vy = new double[n];
         for (int i = 0; i < n; i++) {

@@ -138,6 +138,9 @@ public final class LabelingWorkflow {
     /** The scan key: S/Y (true) or N (false). Returns true when the code is complete and the next one is shown. */
     public boolean answerScan(boolean didScan) {
         requireCurrent();
+        Boolean oldScanned = scanned;
+        FailureReason oldReason = reason;
+        Long oldMillis = scanMillis;
         if (scanMillis == null) {
             scanMillis = Math.max(0, Duration.between(shownAt, clock.instant()).toMillis());
         }
@@ -145,7 +148,14 @@ public final class LabelingWorkflow {
         if (didScan) {
             reason = null;
         }
-        return write();
+        try {
+            return write();
+        } catch (RuntimeException e) {
+            scanned = oldScanned;
+            reason = oldReason;
+            scanMillis = oldMillis;
+            throw e;
+        }
     }
 
     /** The optional reason after N. */
@@ -154,8 +164,14 @@ public final class LabelingWorkflow {
         if (scanned == null || scanned) {
             throw new IllegalStateException("a failure reason follows a 'not scanned' answer");
         }
+        FailureReason old = reason;
         reason = why;
-        write();
+        try {
+            write();
+        } catch (RuntimeException e) {
+            reason = old;
+            throw e;
+        }
     }
 
     /** The aesthetic key 1-5. Returns true when the code is complete and the next one is shown. */
@@ -164,8 +180,14 @@ public final class LabelingWorkflow {
         if (score < 1 || score > 5) {
             throw new IllegalArgumentException("aesthetic score must be 1-5, got " + score);
         }
+        Integer old = aesthetic;
         aesthetic = score;
-        return write();
+        try {
+            return write();
+        } catch (RuntimeException e) {
+            aesthetic = old;
+            throw e;
+        }
     }
 
     /** K: the code comes back after all the others. */
@@ -204,8 +226,12 @@ public final class LabelingWorkflow {
         if (answeredThisSession.isEmpty()) {
             return false;
         }
-        Map.Entry<LabelingQueue.Item, Boolean> last = answeredThisSession.pop();
+        Map.Entry<LabelingQueue.Item, Boolean> last = answeredThisSession.peek();
         LabelingQueue.Item previous = last.getKey();
+        Map<String, String> previousHeads = previous.retest() ? retestHeadByCode : headByCode;
+        String retraction = appendFor(previous, previousHeads.get(previous.codeId()), LabelKind.RETRACT,
+                null, null, null, null, null);
+        answeredThisSession.pop();
         if (currentItem != null) {
             queue.add(0, currentItem);
         }
@@ -215,8 +241,7 @@ public final class LabelingWorkflow {
         }
         currentItem = previous;
         current = previous.codeId();
-        chainHead = heads().get(current);
-        append(LabelKind.RETRACT, null, null, null);
+        chainHead = retraction;
         if (last.getValue()) {
             completedThisSession--;
         }
@@ -240,20 +265,26 @@ public final class LabelingWorkflow {
     }
 
     private void append(LabelKind kind, Boolean s, FailureReason r, Integer a) {
-        String uuid = UUID.randomUUID().toString();
-        Label label = new Label(uuid, current, labeler.id(), session.id(), kind, s, r, a, shownAt,
-                kind == LabelKind.ANSWER ? scanMillis : null, clock.instant(), flags(), chainHead);
-        labels.append(label);
-        chainHead = uuid;
-        heads().put(current, uuid);
+        chainHead = appendFor(currentItem, chainHead, kind, s, r, a, shownAt,
+                kind == LabelKind.ANSWER ? scanMillis : null);
     }
 
-    private String flags() {
+    /** Stores one version for an item durably, then records it as that item's chain head; returns its uuid. */
+    private String appendFor(LabelingQueue.Item item, String parent, LabelKind kind, Boolean s, FailureReason r,
+                             Integer a, Instant shown, Long millis) {
+        String uuid = UUID.randomUUID().toString();
+        labels.append(new Label(uuid, item.codeId(), labeler.id(), session.id(), kind, s, r, a, shown, millis,
+                clock.instant(), flags(item), parent));
+        (item.retest() ? retestHeadByCode : headByCode).put(item.codeId(), uuid);
+        return uuid;
+    }
+
+    private String flags(LabelingQueue.Item item) {
         List<String> f = new ArrayList<>(2);
         if (labeler.simulated()) {
             f.add("simulated");
         }
-        if (currentItem.retest()) {
+        if (item.retest()) {
             f.add("retest");
         }
         return String.join(",", f);

@@ -56,6 +56,7 @@ public final class QArtAlignApp extends Application {
     private Database db;
     private MainWindow window;
     private DashboardViewModel dashboard;
+    private LabelingViewModel labeling;
     private Stage stage;
 
     @Override
@@ -77,7 +78,12 @@ public final class QArtAlignApp extends Application {
             protected Database call() {
                 org.qartalign.store.NetworkShare.warning(database).ifPresent(System.err::println);
                 Database opened = Database.open(database);
-                new org.qartalign.store.SafetyCopies(opened.file()).takeIfDue(opened);
+                try {
+                    new org.qartalign.store.SafetyCopies(opened.file()).takeIfDue(opened);
+                } catch (RuntimeException e) {
+                    // Labeling goes on without today's safety copy; the labels themselves are safe in the database.
+                    System.err.println("warning: no safety copy was taken: " + e.getMessage());
+                }
                 return opened;
             }
         };
@@ -198,6 +204,7 @@ public final class QArtAlignApp extends Application {
         };
         prepare.setOnSucceeded(e -> {
             LabelingViewModel vm = new LabelingViewModel(prepare.getValue(), executors, imageLoader(db));
+            labeling = vm;
             double px = PhysicalSize.pixels(started.session().displayMm(), Screen.getPrimary());
             LabelingView view = new LabelingView(vm, px);
             window.replace("label", view);
@@ -291,6 +298,9 @@ public final class QArtAlignApp extends Application {
 
     @Override
     public void stop() {
+        if (labeling != null) {
+            labeling.flush();
+        }
         if (executors != null) {
             executors.shutdown();
         }

@@ -169,8 +169,8 @@ public final class DatasetViewModel {
             try {
                 result = work.run();
                 ok = true;
-            } catch (Exception e) {
-                result = "Failed: " + e.getMessage();
+            } catch (Exception | Error e) {
+                result = "Failed: " + (e.getMessage() != null ? e.getMessage() : e.toString());
                 ok = false;
             }
             String r = result;

@@ -57,8 +57,10 @@ final class ToastPlotPane extends ScrollPane {
         yParam.setItems(FXCollections.observableArrayList(params));
         xParam.setValue(keepX != null && params.contains(keepX) ? keepX : params.contains("strength") ? "strength"
                 : params.isEmpty() ? null : params.get(0));
-        yParam.setValue(keepY != null && params.contains(keepY) ? keepY : params.contains("guidance_end") ? "guidance_end"
-                : params.size() < 2 ? null : params.get(1));
+        String x = xParam.getValue();
+        yParam.setValue(keepY != null && params.contains(keepY) ? keepY
+                : params.contains("guidance_end") && !"guidance_end".equals(x) ? "guidance_end"
+                : params.stream().filter(p -> !p.equals(x)).findFirst().orElse(null));
         recompute();
     }
 

@@ -32,6 +32,7 @@ public final class LabelingView extends BorderPane {
     private final List<Button> scanButtons = new ArrayList<>();
     private final List<Button> reasonButtons = new ArrayList<>();
     private final List<Button> scoreButtons = new ArrayList<>();
+    private final java.util.Set<KeyCode> held = java.util.EnumSet.noneOf(KeyCode.class);
 
     public LabelingView(LabelingViewModel model, double codePixels) {
         this.model = model;
@@ -91,7 +92,16 @@ public final class LabelingView extends BorderPane {
         helpOverlay.setVisible(false);
         stage.getChildren().add(helpOverlay);
 
-        addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            // A held key repeats KEY_PRESSED; only the first press of each hold is an answer.
+            if (!held.add(e.getCode())) {
+                e.consume();
+                return;
+            }
+            onKey(e);
+        });
+        addEventFilter(KeyEvent.KEY_RELEASED, e -> held.remove(e.getCode()));
+        focusedProperty().addListener((o, a, focused) -> held.clear());
         addEventFilter(KeyEvent.KEY_TYPED, e -> {
             if ("?".equals(e.getCharacter())) {
                 toggleHelp();

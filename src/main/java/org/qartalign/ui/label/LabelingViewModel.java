@@ -96,28 +96,56 @@ public final class LabelingViewModel {
     }
 
     public void undo() {
-        act(() -> {
-            if (!workflow.undo()) {
-                executors.ui().execute(() -> message.set("Nothing to undo in this session."));
+        String onScreen = codeId.get();
+        executors.labelWriter().execute(() -> {
+            if (!java.util.Objects.equals(onScreen, workflow.current().orElse(null))) {
+                return;
             }
+            run(() -> {
+                if (!workflow.undo()) {
+                    executors.ui().execute(() -> message.set("Nothing to undo in this session."));
+                }
+            });
         });
     }
 
+    /**
+     * Hands a key press to the writer, bound to the code on screen when it was pressed: if the writer has moved on
+     * (a slow save, a held key), the press is dropped rather than applied to a code the labeler has not seen.
+     */
     private void act(Runnable change) {
+        String onScreen = codeId.get();
         executors.labelWriter().execute(() -> {
-            if (workflow.current().isEmpty()) {
+            String current = workflow.current().orElse(null);
+            if (current == null || !current.equals(onScreen)) {
                 return;
             }
-            try {
-                change.run();
-                publish();
-            } catch (RuntimeException e) {
-                executors.ui().execute(() -> {
-                    message.set("Could not save the answer: " + e.getMessage());
-                    onError.accept(e);
-                });
-            }
+            run(change);
         });
+    }
+
+    private void run(Runnable change) {
+        try {
+            change.run();
+            publish();
+        } catch (RuntimeException e) {
+            publish();
+            executors.ui().execute(() -> {
+                message.set("Could not save the answer: " + e.getMessage());
+                onError.accept(e);
+            });
+        }
+    }
+
+    /** Waits until every queued answer is stored (closing the window must not drop the last key press). */
+    public void flush() {
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        executors.labelWriter().execute(done::countDown);
+        try {
+            done.await(15, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Runs on the label writer thread: snapshot the workflow, then show it on the UI thread. */
