@@ -234,21 +234,23 @@ public final class EvalRunner {
         try {
             image = CodeImages.read(file);
             sha = CodeImages.sha256(file);
-        } catch (IOException e) {
-            return new Failed(code.id(), e.getMessage());
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            return new Failed(code.id(), e.getMessage() != null ? e.getMessage() : file + ": " + e);
         }
         List<EvalResult> out = new ArrayList<>(job.evaluators().size());
         for (Evaluator e : job.evaluators()) {
-            Evaluator.Worker w = workers.computeIfAbsent(e, k -> {
-                Evaluator.Worker nw = k.newWorker();
-                allWorkers.add(nw);
-                return nw;
-            });
+            // Any failure, even an Error from native code, becomes this code's outcome: a job without an outcome
+            // would leave the run waiting for it forever.
             try {
+                Evaluator.Worker w = workers.computeIfAbsent(e, k -> {
+                    Evaluator.Worker nw = k.newWorker();
+                    allWorkers.add(nw);
+                    return nw;
+                });
                 EvalResult r = w.evaluate(code, image, runId);
                 out.add(new EvalResult(r.codeId(), r.evaluator(), r.version(), r.scanProb(), r.decoded(),
                         r.aesthetic(), r.details(), r.runId(), r.createdAt(), sha));
-            } catch (RuntimeException ex) {
+            } catch (RuntimeException | Error ex) {
                 return new Failed(code.id(), file + ": evaluator " + e.name() + " failed: " + ex);
             }
         }
