@@ -35,11 +35,7 @@ class LabelingViewModelTest {
 
     @Test
     void keyPressesQueuedBehindASlowSaveNeverLandOnACodeTheLabelerHasNotSeen() {
-        db = TestDatasets.withCodes(dir, 5);
-        LabelerRepository labelers = new LabelerRepository(db);
-        Labeler ana = labelers.getOrCreate("ana", false);
-        LabelingSession s = labelers.startSession(ana.id(), "Pixel 8", "Camera", 50, "test");
-        LabelingWorkflow w = new LabelingWorkflow(db, ana, s, Clock.systemUTC());
+        LabelingWorkflow w = start();
         Queue<Runnable> writer = new ArrayDeque<>();
         LabelingViewModel vm = new LabelingViewModel(w, new UiExecutors(Runnable::run, writer::add, Runnable::run),
                 code -> new LabelingViewModel.LoadedImage(null, null));
@@ -51,18 +47,14 @@ class LabelingViewModelTest {
         vm.answerScan(true);
         vm.answerAesthetic(4);
         drain(writer);
-        assertEquals(1, new LabelRepository(db).heads(ana.id()).size(), "only A is answered");
-        assertEquals(a, new LabelRepository(db).heads(ana.id()).get(0).codeId());
+        assertEquals(1, new LabelRepository(db).heads().size(), "only A is answered");
+        assertEquals(a, new LabelRepository(db).heads().get(0).codeId());
         assertEquals(1, vm.doneProperty().get());
     }
 
     @Test
     void aFailedUndoLeavesTheWorkflowWhereItWas() {
-        db = TestDatasets.withCodes(dir, 5);
-        LabelerRepository labelers = new LabelerRepository(db);
-        Labeler ana = labelers.getOrCreate("ana", false);
-        LabelingSession s = labelers.startSession(ana.id(), "Pixel 8", "Camera", 50, "test");
-        LabelingWorkflow w = new LabelingWorkflow(db, ana, s, Clock.systemUTC());
+        LabelingWorkflow w = start();
         w.answerScan(true);
         w.answerAesthetic(3);
         String second = w.current().orElseThrow();
@@ -73,6 +65,14 @@ class LabelingViewModelTest {
         assertThrows(RuntimeException.class, () -> w.answerScan(false));
         assertTrue(w.scanned() == null, "a scan answer that was not stored is not kept");
         db = Database.open(dir.resolve("labels.db"));
+    }
+
+    private LabelingWorkflow start() {
+        db = TestDatasets.withCodes(dir, 5);
+        LabelerRepository labelers = new LabelerRepository(db);
+        Labeler ana = labelers.getOrCreate("ana", false);
+        LabelingSession s = labelers.startSession(ana.id(), "Pixel 8", "Camera", 50, "test");
+        return new LabelingWorkflow(db, ana, s, Clock.systemUTC());
     }
 
     private static void drain(Queue<Runnable> q) {
