@@ -175,17 +175,18 @@ public final class ScanScores {
     public record RocPoint(Double threshold, double fpr, double tpr) {
     }
 
+    private double positives() {
+        double pos = 0;
+        for (boolean t : truth) {
+            pos += t ? 1 : 0;
+        }
+        return pos;
+    }
+
     /** The ROC curve from (0,0) to (1,1), one point per distinct probability, thinned to at most maxPoints. */
     public List<RocPoint> rocCurve(int maxPoints) {
-        double pos = 0;
-        double neg = 0;
-        for (boolean t : truth) {
-            if (t) {
-                pos++;
-            } else {
-                neg++;
-            }
-        }
+        double pos = positives();
+        double neg = truth.length - pos;
         List<RocPoint> all = new ArrayList<>();
         if (pos == 0 || neg == 0) {
             return all;
@@ -220,15 +221,8 @@ public final class ScanScores {
 
     /** The confusion matrix at every distinct probability used as threshold, from the highest down, in one pass. */
     public List<ThresholdFigures> sweep() {
-        double pos = 0;
-        double neg = 0;
-        for (boolean t : truth) {
-            if (t) {
-                pos++;
-            } else {
-                neg++;
-            }
-        }
+        double pos = positives();
+        double neg = truth.length - pos;
         List<ThresholdFigures> out = new ArrayList<>();
         double tp = 0;
         double fp = 0;

@@ -23,6 +23,7 @@ public final class StartSessionViewModel {
     private final SettingRepository settings;
     private final String appVersion;
     private final ObservableList<String> knownLabelers = FXCollections.observableArrayList();
+    private final java.util.Map<String, Labeler> labelersByName = new java.util.HashMap<>();
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty phone = new SimpleStringProperty("");
     private final StringProperty scannerApp = new SimpleStringProperty("");
@@ -34,6 +35,7 @@ public final class StartSessionViewModel {
         this.settings = new SettingRepository(db);
         this.appVersion = appVersion;
         for (Labeler l : labelers.all()) {
+            labelersByName.put(l.name(), l);
             if (!l.simulated()) {
                 knownLabelers.add(l.name());
             }
@@ -48,7 +50,8 @@ public final class StartSessionViewModel {
         if (labelerName == null || labelerName.isBlank()) {
             return;
         }
-        labelers.all().stream().filter(l -> l.name().equals(labelerName.trim())).findFirst()
+        // Read once when the form opens: typing a name must not query the database on every key stroke.
+        java.util.Optional.ofNullable(labelersByName.get(labelerName.trim()))
                 .flatMap(l -> labelers.lastSession(l.id())).ifPresent(s -> {
                     phone.set(s.phoneModel() == null ? "" : s.phoneModel());
                     scannerApp.set(s.scannerApp() == null ? "" : s.scannerApp());
