@@ -74,7 +74,7 @@ public final class ReportCommand implements Callable<Integer> {
                 excludeSimulated);
         AlignmentReport report;
         try (Database db = database.openExisting()) {
-            report = Alignment.report(db, options);
+            report = ReportWorkers.onEveryCore(workers -> Alignment.report(db, options, workers));
         }
         String text = switch (format) {
             case json -> ReportJsonWriter.write(report);

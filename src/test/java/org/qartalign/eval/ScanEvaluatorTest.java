@@ -1,5 +1,6 @@
 package org.qartalign.eval;
 
+import org.qartalign.stats.WilsonInterval;
 import org.qartalign.core.CodeWithPair;
 import org.qartalign.core.EvalResult;
 import org.qartalign.core.GeneratedCode;
@@ -65,7 +66,7 @@ class ScanEvaluatorTest {
             assertEquals((double) decoded / captures, r.scanProb(), 1e-12);
             @SuppressWarnings("unchecked")
             List<Double> ci = (List<Double>) d.get("wilson95");
-            WilsonInterval expected = WilsonInterval.of(decoded, captures, WilsonInterval.Z95);
+            WilsonInterval expected = WilsonInterval.of(decoded, captures, 0.95);
             assertEquals(expected.lower(), ci.get(0), 1e-12);
             assertEquals(expected.upper(), ci.get(1), 1e-12);
             @SuppressWarnings("unchecked")
