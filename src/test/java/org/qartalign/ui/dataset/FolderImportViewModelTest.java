@@ -32,7 +32,7 @@ class FolderImportViewModelTest {
             FolderImport.Options o = FolderImportDialog.options(root.toString(), "valid=scanned,invalid=not-scanned",
                     "good=5,bad=2", "ana", "Pixel 7", "", false);
             model.importFolders(o);
-            assertTrue(model.logProperty().get().contains("5 images, 5 codes added"), model.logProperty().get());
+            assertTrue(model.logProperty().get().contains("8 image files, 5 distinct images; 5 codes added"), model.logProperty().get());
             assertEquals(1, changed[0]);
             assertFalse(model.runningProperty().get());
 
