@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -65,13 +66,15 @@ final class FolderImportDialog {
                 + "(file,url). The same image in valid/ and in good/ gets both answers. Nothing is stored unless "
                 + "every file is fine; importing the folder again changes nothing.");
         hint.setWrapText(true);
-        hint.setMaxWidth(560);
+        hint.setPrefWidth(560);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.getStyleClass().add(Styles.MUTED);
         Label error = new Label();
         error.setId("folders-error");
         error.getStyleClass().add("error-text");
         error.setWrapText(true);
-        error.setMaxWidth(560);
+        error.setPrefWidth(560);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         VBox content = new VBox(12, hint, grid, error);
         content.setPadding(new Insets(12));
         dialog.getDialogPane().setContent(content);
@@ -79,6 +82,7 @@ final class FolderImportDialog {
         if (owner != null && owner.getScene() != null) {
             dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         }
+        javafx.application.Platform.runLater(folder::requestFocus);
         FolderImport.Options[] chosen = {null};
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("folders-import");
