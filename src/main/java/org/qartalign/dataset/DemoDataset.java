@@ -166,7 +166,7 @@ public final class DemoDataset {
         progress.update(0.96, "writing " + done.size() + " codes to the database");
         int labels;
         try {
-            labels = db.transaction(c -> write(c, done, options));
+            labels = db.inTransaction(() -> write(db, done, options));
         } catch (RuntimeException e) {
             removeImages(folder, jobs);
             throw e;
@@ -221,10 +221,10 @@ public final class DemoDataset {
         return new Rendered(job, relative, CodeImages.sha256(png), answers);
     }
 
-    private static int write(java.sql.Connection c, List<Rendered> done, Options o) throws java.sql.SQLException {
+    private static int write(Database db, List<Rendered> done, Options o) {
         for (Rendered r : done) {
-            long pairId = DatasetRepository.pairId(c, r.job.prompt, r.job.url);
-            DatasetRepository.insertCode(c, new GeneratedCode(r.job.codeId, pairId, r.imagePath, r.sha256,
+            long pairId = new DatasetRepository(db).pairId(r.job.prompt, r.job.url);
+            new DatasetRepository(db).insertCode(new GeneratedCode(r.job.codeId, pairId, r.imagePath, r.sha256,
                     r.job.params.toMap()));
         }
         if (!o.simulateLabels()) {
@@ -233,9 +233,9 @@ public final class DemoDataset {
         int count = 0;
         for (int who = 0; who < SimulatedLabelers.PERSONAS.size(); who++) {
             SimulatedLabelers.Persona persona = SimulatedLabelers.PERSONAS.get(who);
-            Labeler labeler = LabelerRepository.getOrCreate(c, persona.name(), true);
+            Labeler labeler = new LabelerRepository(db).getOrCreate(persona.name(), true);
             Instant start = SIMULATION_START.plus(Duration.ofHours(3L * who));
-            LabelingSession session = LabelerRepository.startSession(c, labeler.id(), persona.phone().model(),
+            LabelingSession session = new LabelerRepository(db).startSession(labeler.id(), persona.phone().model(),
                     "simulated camera app", 50.0, "demo-simulation", start);
             int me = who;
             List<Rendered> mine = new ArrayList<>(done);
@@ -255,7 +255,7 @@ public final class DemoDataset {
                 Instant submitted = shown.plusMillis(scanMs + thinkMs);
                 String uuid = UUID.nameUUIDFromBytes(("demo-sim\0" + r.job.codeId + "\0" + persona.name())
                         .getBytes(StandardCharsets.UTF_8)).toString();
-                LabelRepository.insert(c, new Label(uuid, r.job.codeId, labeler.id(), session.id(), LabelKind.ANSWER,
+                new LabelRepository(db).insert(new Label(uuid, r.job.codeId, labeler.id(), session.id(), LabelKind.ANSWER,
                         a.scanned(), a.reason(), a.aesthetic(), shown, scanMs, submitted, "simulated", null));
                 count++;
                 n++;

@@ -48,9 +48,9 @@ class EvalRunnerTest {
         }
         db.transaction(c -> {
             for (int i = 0; i < n; i++) {
-                long pair = DatasetRepository.pairId(c, "prompt " + i, "https://qart.example/c/" + i);
+                long pair = new DatasetRepository(db).pairId("prompt " + i, "https://qart.example/c/" + i);
                 GeneratedCode g = codes.get(i);
-                DatasetRepository.insertCode(c, new GeneratedCode(g.id(), pair, g.imagePath(), g.sha256(), g.params()));
+                new DatasetRepository(db).insertCode(new GeneratedCode(g.id(), pair, g.imagePath(), g.sha256(), g.params()));
             }
             return null;
         });
