@@ -1,5 +1,7 @@
 package org.qartalign;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -46,6 +48,34 @@ class ArchitectureTest {
                     .allowEmptyShould(true)
                     .check(CLASSES);
         }
+    }
+
+    /**
+     * The simulated people answer from what the renderer knows, never by reading the image: nothing on their path
+     * may use a ZXing reader or binarizer (the QR encoder, which draws the code, is allowed) or any evaluator.
+     */
+    @Test
+    void theSimulatedPeopleUseNoQrReaderAndNoEvaluator() {
+        DescribedPredicate<JavaClass> readerOrEval = new DescribedPredicate<>("are a ZXing reader, detector, "
+                + "binarizer or decoder, or an org.qartalign.eval class") {
+            @Override
+            public boolean test(JavaClass c) {
+                String name = c.getName();
+                return name.startsWith("org.qartalign.eval.")
+                        || c.isAssignableTo("com.google.zxing.Reader")
+                        || c.isAssignableTo("com.google.zxing.Binarizer")
+                        || c.isAssignableTo("com.google.zxing.LuminanceSource")
+                        || name.equals("com.google.zxing.BinaryBitmap")
+                        || name.startsWith("com.google.zxing.qrcode.detector.")
+                        || name.startsWith("com.google.zxing.common.detector.")
+                        || name.equals("com.google.zxing.qrcode.decoder.Decoder")
+                        || name.startsWith("com.google.zxing.client.");
+            }
+        };
+        noClasses().that().belongToAnyOf(org.qartalign.dataset.SimulatedLabelers.class,
+                        org.qartalign.dataset.DemoDataset.class, org.qartalign.dataset.QrArtRenderer.class)
+                .should().transitivelyDependOnClassesThat(readerOrEval)
+                .check(CLASSES);
     }
 
     @Test

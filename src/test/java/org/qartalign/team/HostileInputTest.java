@@ -135,7 +135,7 @@ class HostileInputTest {
                 "huge.png", "image declares 100000x100000 pixels, over the limit of 40000000 pixels",
                 "truncated-data.png", "corrupt or truncated image",
                 "truncated-header.png", "corrupt or truncated image",
-                "not-an-image.png", "not an image (no PNG, JPEG, GIF or BMP header)",
+                "not-an-image.png", "not an image (no PNG, JPEG, GIF, BMP or TIFF header)",
                 "missing.png", "image file not found");
         for (Map.Entry<String, String> e : refused.entrySet()) {
             Path file = corpus.resolve(e.getKey());
