@@ -11,6 +11,8 @@ import org.qartalign.alignment.AlignmentReport;
 import org.qartalign.alignment.ReportCsvWriter;
 import org.qartalign.alignment.ReportHtmlWriter;
 import org.qartalign.alignment.ReportJsonWriter;
+import org.qartalign.dataset.FolderImport;
+import org.qartalign.dataset.FolderImporter;
 import org.qartalign.dataset.ManifestExporter;
 import org.qartalign.dataset.ManifestImporter;
 import org.qartalign.eval.AestheticTraining;
@@ -33,6 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 
 /**
  * The Dataset screen's work: import, evaluation runs, training and exports, each a background task with progress,
@@ -67,6 +70,17 @@ public final class DatasetViewModel {
         start("Importing " + file + " ...", false, task -> {
             ManifestImporter.Result r = new ManifestImporter(db).importFile(file);
             return r.toString();
+        }, true);
+    }
+
+    /** Builds codes and labels from sorted folders; cancelling before the final write stores nothing. */
+    public void importFolders(FolderImport.Options options) {
+        start("Importing " + options.folder() + " ...", true, task -> {
+            try {
+                return new FolderImporter(db).run(options, task::progress, task::cancelled).toString();
+            } catch (CancellationException e) {
+                return "Folder import cancelled; nothing was stored.";
+            }
         }, true);
     }
 
