@@ -1,5 +1,7 @@
 package org.qartalign.ui.common;
 
+import org.qartalign.alignment.BootstrapWorkers;
+
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,12 @@ public record UiExecutors(Executor background, Executor labelWriter, Executor ui
 
     public static UiExecutors sameThread() {
         return new UiExecutors(Runnable::run, Runnable::run, Runnable::run);
+    }
+
+    /** The background pool as the report's bootstrap uses it: every pool thread, plus the calling one. */
+    public BootstrapWorkers bootstrapWorkers() {
+        return background instanceof ForkJoinPool pool ? new BootstrapWorkers(pool, pool.getParallelism())
+                : BootstrapWorkers.over(background);
     }
 
     public void shutdown() {

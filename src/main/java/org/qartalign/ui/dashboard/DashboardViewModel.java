@@ -59,7 +59,7 @@ public final class DashboardViewModel {
     }
 
     public DashboardViewModel(Database db, UiExecutors executors) {
-        this(db, executors, options -> Alignment.engine(db, options));
+        this(db, executors, options -> Alignment.engine(db, options, executors.bootstrapWorkers()));
     }
 
     DashboardViewModel(Database db, UiExecutors executors, EngineSource source) {
