@@ -11,7 +11,6 @@ import org.qartalign.store.Database;
 import org.qartalign.store.LabelRepository;
 import org.qartalign.store.LabelerRepository;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -66,8 +67,19 @@ public final class DemoDataset {
         }
     }
 
-    public record Summary(int pairs, int codes, int labels, Path imagesFolder, Duration elapsed) {
+    /**
+     * @param failureModes codes per failure mode ({@link GenerationParams#failureModes()} keys, plus "none"), in a
+     *                     fixed order
+     * @param scanRates per simulated labeler name, the share of their answers that are "scanned" (empty without
+     *                  simulated labels)
+     */
+    public record Summary(int pairs, int codes, int labels, Path imagesFolder, Duration elapsed,
+                          Map<String, Integer> failureModes, Map<String, Double> scanRates) {
     }
+
+    /** The failure-mode keys in the order they are reported. */
+    public static final List<String> FAILURE_MODES = List.of("finder=restyled", "finder=picture_inside",
+            "quiet_zone=painted", "quiet_zone=full_bleed", "texture_hiding>0", "contrast=hue", "modules=merged", "none");
 
     private static final Instant SIMULATION_START = Instant.parse("2025-06-02T09:00:00Z");
 
@@ -160,7 +172,22 @@ public final class DemoDataset {
             throw e;
         }
         progress.update(1.0, "done");
-        return new Summary(options.pairs(), done.size(), labels, folder, Duration.ofNanos(System.nanoTime() - t0));
+        Map<String, Integer> modes = new LinkedHashMap<>();
+        FAILURE_MODES.forEach(m -> modes.put(m, 0));
+        for (Job j : jobs) {
+            List<String> mine = j.params.failureModes();
+            (mine.isEmpty() ? List.of("none") : mine).forEach(m -> modes.merge(m, 1, Integer::sum));
+        }
+        Map<String, Double> rates = new LinkedHashMap<>();
+        for (int who = 0; who < SimulatedLabelers.PERSONAS.size() && options.simulateLabels(); who++) {
+            int me = who;
+            List<SimulatedLabelers.Answer> answers = done.stream().flatMap(r -> r.answers.stream())
+                    .filter(a -> a.persona() == me).toList();
+            rates.put(SimulatedLabelers.PERSONAS.get(who).name(),
+                    answers.stream().filter(SimulatedLabelers.Answer::scanned).count() / (double) answers.size());
+        }
+        return new Summary(options.pairs(), done.size(), labels, folder, Duration.ofNanos(System.nanoTime() - t0),
+                modes, rates);
     }
 
     private static List<Job> jobs(Options o) {
@@ -178,18 +205,16 @@ public final class DemoDataset {
     }
 
     private static Rendered render(Job job, Path folder, Path dbFolder, Options o) throws IOException {
-        BufferedImage img = new QrArtRenderer().render(job.url, job.prompt, job.params);
-        byte[] png = PngWriter.encode(img);
+        QrArtRenderer.Drawing drawing = new QrArtRenderer().draw(job.url, job.prompt, job.params);
+        byte[] png = PngWriter.encode(drawing.image());
         Path file = folder.resolve(job.codeId + ".png");
         Files.write(file, png);
         List<SimulatedLabelers.Answer> answers = List.of();
         if (o.simulateLabels()) {
             SplittableRandom r = new SplittableRandom(o.seed() * 31 + job.index * 0x9E3779B97F4A7C15L);
-            CaptureSimulation capture = new CaptureSimulation(img, job.url);
-            double colourfulness = SimulatedLabelers.colourfulness(img);
             answers = new ArrayList<>();
             for (int who : SimulatedLabelers.assignees(r)) {
-                answers.add(SimulatedLabelers.answer(who, capture, job.params, colourfulness, r.split()));
+                answers.add(SimulatedLabelers.answer(who, drawing.scannability(), drawing.aesthetic(), r.split()));
             }
         }
         String relative = dbFolder.relativize(file.toAbsolutePath()).toString().replace('\\', '/');

@@ -11,6 +11,8 @@ import org.qartalign.alignment.AlignmentReport;
 import org.qartalign.alignment.ReportCsvWriter;
 import org.qartalign.alignment.ReportHtmlWriter;
 import org.qartalign.alignment.ReportJsonWriter;
+import org.qartalign.dataset.FolderImport;
+import org.qartalign.dataset.FolderImporter;
 import org.qartalign.dataset.ManifestExporter;
 import org.qartalign.dataset.ManifestImporter;
 import org.qartalign.eval.AestheticTraining;
@@ -32,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -67,6 +70,22 @@ public final class DatasetViewModel {
         start("Importing " + file + " ...", false, () -> {
             ManifestImporter.Result r = new ManifestImporter(db).importFile(file);
             return r.toString();
+        }, true);
+    }
+
+    /** Builds codes and labels from sorted folders; cancelling before the final write stores nothing. */
+    public void importFolders(FolderImport.Options options) {
+        AtomicBoolean stop = new AtomicBoolean();
+        cancel = stop;
+        start("Importing " + options.folder() + " ...", true, () -> {
+            try {
+                return new FolderImporter(db).run(options, (fraction, stage) -> executors.ui().execute(() -> {
+                    progress.set(fraction);
+                    message.set(stage);
+                }), stop::get).toString();
+            } catch (CancellationException e) {
+                return "Folder import cancelled; nothing was stored.";
+            }
         }, true);
     }
 
