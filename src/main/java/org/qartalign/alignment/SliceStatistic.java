@@ -20,6 +20,7 @@ final class SliceStatistic {
     private final LabeledCodes codes;
     private final Bin bin;
     private final int m;
+    private final int ties;
     private final Bootstrap.Handle h;
 
     /** Observations of one slice: codes (or labels) with their human values, each tied to its code for the bootstrap. */
@@ -56,6 +57,11 @@ final class SliceStatistic {
         int evals = codes.input.evaluators().size();
         m = obs.unit().length;
         int mm = m;
+        int t0 = 0;
+        for (double v : obs.scan()) {
+            t0 += Double.isNaN(v) ? 1 : 0;
+        }
+        ties = t0;
         double[][] prob = new double[evals][m];
         double[][] aes = new double[evals][m];
         for (int e = 0; e < evals; e++) {
@@ -160,7 +166,7 @@ final class SliceStatistic {
         }
         return new AlignmentReport.Slice(bin.label(), bin.lo(), bin.hi(), m,
                 r.proportion(h.at(0), r.point(h.at(2)), r.point(h.at(3)), NO_DATA),
-                r.estimate(h.at(1), NO_DATA), evs);
+                r.estimate(h.at(1), NO_DATA), evs, m - ties, ties);
     }
 
     static List<AlignmentReport.Slice> fill(List<SliceStatistic> slices, Bootstrap.Result r) {
