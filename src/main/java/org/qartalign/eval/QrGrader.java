@@ -1,0 +1,153 @@
+package org.qartalign.eval;
+
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Grades one code image against the symbol its URL was meant to show, after ISO/IEC 15415 and 18004: locates the
+ * module grid, samples every module and its quiet zone with a small synthetic aperture, rebuilds the intended
+ * symbol (format information read from the image names level and mask; otherwise every level the URL fits, times
+ * every mask, and the best-matching one is kept) and hands the samples to {@link GradeMeasurement}.
+ * Not thread-safe: one per worker.
+ */
+public final class QrGrader {
+    /** Images are box-downscaled to at most this side first: phones see codes at about this size, and it is fast. */
+    static final int MAX_SIDE = 640;
+    /** Quiet-zone rings sampled around the symbol (18004 asks for 4 modules). */
+    static final int QUIET = 4;
+    /** A detector grid this far from its intended symbol is also compared with the generated-code layout. */
+    private static final double RETRY_LAYOUT_MISMATCH = 0.25;
+
+    private final GridLocator locator = new GridLocator();
+
+    /** Module samples of one placed grid against one intended symbol. */
+    record Attempt(GridLocator.Located located, double[] samples, double rmin, double rmax, IntendedSymbol intended,
+                   boolean formatRead, double mismatch) {
+        QrGrid grid() {
+            return located.grid();
+        }
+
+        double threshold() {
+            return (rmin + rmax) / 2;
+        }
+
+        int span() {
+            return grid().size() + 2 * QUIET;
+        }
+
+        /** Reflectance of module (col, row) in symbol coordinates, -1 outside the image. */
+        double at(int col, int row) {
+            return samples[(row + QUIET) * span() + col + QUIET];
+        }
+    }
+
+    public QrGrade grade(GrayImage image, String url) {
+        GrayImage g = image.downscaledTo(MAX_SIDE);
+        Attempt best = null;
+        GridLocator.Located detected = locator.detect(g);
+        if (detected != null) {
+            best = attempt(g, url, detected);
+        }
+        if (best == null || best.mismatch() > RETRY_LAYOUT_MISMATCH) {
+            for (int v : IntendedSymbol.minimalVersions(url)) {
+                Attempt a = attempt(g, url, GridLocator.layout(g, 17 + 4 * v));
+                if (a != null && (best == null || a.mismatch() < best.mismatch())) {
+                    best = a;
+                }
+            }
+        }
+        if (best == null) {
+            return QrGrade.ungradable("no symbol for this URL could be placed", 0);
+        }
+        double modulePx = best.grid().moduleSizes()[0] * image.width() / (double) g.width();
+        return new GradeMeasurement(best, modulePx).grade();
+    }
+
+    private static Attempt attempt(GrayImage g, String url, GridLocator.Located located) {
+        QrGrid grid = located.grid();
+        int n = grid.size();
+        int version = IntendedSymbol.versionOf(n);
+        if (!IntendedSymbol.versionExists(version)) {
+            return null;
+        }
+        int span = n + 2 * QUIET;
+        double[] samples = new double[span * span];
+        double rmin = 1;
+        double rmax = 0;
+        for (int row = -QUIET; row < n + QUIET; row++) {
+            for (int col = -QUIET; col < n + QUIET; col++) {
+                double r = grid.sample(g, col, row);
+                samples[(row + QUIET) * span + col + QUIET] = r;
+                if (r >= 0) {
+                    rmin = Math.min(rmin, r);
+                    rmax = Math.max(rmax, r);
+                }
+            }
+        }
+        if (rmax <= rmin) {
+            return null;
+        }
+        double gt = (rmin + rmax) / 2;
+        boolean[] sampledDark = new boolean[n * n];
+        for (int row = 0; row < n; row++) {
+            for (int col = 0; col < n; col++) {
+                double r = samples[(row + QUIET) * span + col + QUIET];
+                sampledDark[row * n + col] = r >= 0 && r < gt;
+            }
+        }
+        List<IntendedSymbol> candidates = new ArrayList<>();
+        boolean formatRead = false;
+        QrSymbolLayout probe = new QrSymbolLayout(com.google.zxing.qrcode.decoder.Version.getVersionForNumber(version),
+                ErrorCorrectionLevel.L);
+        int[] format = IntendedSymbol.decodeFormat(word(sampledDark, probe.formatCopy1()),
+                word(sampledDark, probe.formatCopy2()));
+        if (format != null) {
+            IntendedSymbol s = IntendedSymbol.encode(url, version, IntendedSymbol.LEVELS[format[0]], format[1]);
+            if (s != null) {
+                candidates.add(s);
+                formatRead = true;
+            }
+        }
+        if (candidates.isEmpty()) {
+            for (ErrorCorrectionLevel level : IntendedSymbol.LEVELS) {
+                for (int mask = 0; mask < 8; mask++) {
+                    IntendedSymbol s = IntendedSymbol.encode(url, version, level, mask);
+                    if (s == null) {
+                        break;
+                    }
+                    candidates.add(s);
+                }
+            }
+        }
+        IntendedSymbol chosen = null;
+        int fewest = Integer.MAX_VALUE;
+        for (IntendedSymbol s : candidates) {
+            int wrong = 0;
+            boolean[] dark = s.dark();
+            for (int i = 0; i < dark.length; i++) {
+                if (dark[i] != sampledDark[i]) {
+                    wrong++;
+                }
+            }
+            if (wrong < fewest) {
+                fewest = wrong;
+                chosen = s;
+            }
+        }
+        if (chosen == null) {
+            return null;
+        }
+        return new Attempt(located, samples, rmin, rmax, chosen, formatRead, fewest / (double) (n * n));
+    }
+
+    /** Bits of a format copy as sampled, first module most significant (the order ZXing reads them in). */
+    private static int word(boolean[] dark, int[] modules) {
+        int w = 0;
+        for (int m : modules) {
+            w = (w << 1) | (dark[m] ? 1 : 0);
+        }
+        return w;
+    }
+}
