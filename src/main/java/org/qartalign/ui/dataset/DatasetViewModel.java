@@ -1,4 +1,4 @@
-package org.qartalign.ui.dashboard;
+package org.qartalign.ui.dataset;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;

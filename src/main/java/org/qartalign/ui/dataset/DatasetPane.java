@@ -1,4 +1,4 @@
-package org.qartalign.ui.dashboard;
+package org.qartalign.ui.dataset;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -14,6 +14,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import org.qartalign.eval.LearnedAestheticEvaluator;
 import org.qartalign.ui.common.Styles;
+import org.qartalign.ui.dashboard.DashboardViewModel;
 
 import java.io.File;
 import java.util.ArrayList;
