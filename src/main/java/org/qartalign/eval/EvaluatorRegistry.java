@@ -26,7 +26,7 @@ public final class EvaluatorRegistry {
                 m -> new PlainScanEvaluator(DecoderSettings.THOROUGH, m));
         r.register(RobustScanEvaluator.NAME, true, m -> new RobustScanEvaluator(CaptureSet.STANDARD,
                 DecoderSettings.THOROUGH, RobustScanEvaluator.CAPTURE_DECODER, m));
-        r.register(QrGradeEvaluator.NAME, true, m -> new QrGradeEvaluator());
+        r.register(QrGradeEvaluator.NAME, true, m -> new QrGradeEvaluator(m));
         return r;
     }
 

@@ -56,6 +56,8 @@ final class GradeMeasurement {
         put("ec_level", IntendedSymbol.levelIndex(a.intended().level()));
         put("mask", a.intended().mask());
         put("format_read", a.formatRead() ? 1 : 0);
+        put("reference_decoded", a.referenceRead() ? 1 : 0);
+        put("generator_codewords", a.generatorCodewords() ? 1 : 0);
         put("module_px", modulePx);
         put("rmin", a.rmin());
         put("rmax", a.rmax());

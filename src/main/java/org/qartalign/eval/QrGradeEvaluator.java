@@ -17,6 +17,16 @@ public final class QrGradeEvaluator implements Evaluator {
     public static final String NAME = "qr-grade";
     public static final String VERSION = "1";
 
+    private final PayloadMatch match;
+
+    public QrGradeEvaluator() {
+        this(PayloadMatch.EXACT);
+    }
+
+    public QrGradeEvaluator(PayloadMatch match) {
+        this.match = match;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -29,7 +39,7 @@ public final class QrGradeEvaluator implements Evaluator {
 
     @Override
     public Worker newWorker() {
-        QrGrader grader = new QrGrader();
+        QrGrader grader = new QrGrader(match);
         return (code, image, runId) -> {
             QrGrade g = grader.grade(GrayImage.of(image), code.url());
             return new EvalResult(code.id(), NAME, VERSION, QrGradeCalibration.scanProbability(g.score()), null, null,

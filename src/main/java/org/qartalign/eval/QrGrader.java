@@ -21,10 +21,20 @@ public final class QrGrader {
     private static final double RETRY_LAYOUT_MISMATCH = 0.25;
 
     private final GridLocator locator = new GridLocator();
+    private final ReferenceDecode reference = new ReferenceDecode();
+    private final PayloadMatch match;
+
+    public QrGrader() {
+        this(PayloadMatch.EXACT);
+    }
+
+    public QrGrader(PayloadMatch match) {
+        this.match = match;
+    }
 
     /** Module samples of one placed grid against one intended symbol. */
     record Attempt(GridLocator.Located located, double[] samples, double rmin, double rmax, IntendedSymbol intended,
-                   boolean formatRead, double mismatch) {
+                   boolean formatRead, boolean referenceRead, boolean generatorCodewords, double mismatch) {
         QrGrid grid() {
             return located.grid();
         }
@@ -65,7 +75,7 @@ public final class QrGrader {
         return new GradeMeasurement(best, modulePx).grade();
     }
 
-    private static Attempt attempt(GrayImage g, String url, GridLocator.Located located) {
+    private Attempt attempt(GrayImage g, String url, GridLocator.Located located) {
         QrGrid grid = located.grid();
         int n = grid.size();
         int version = IntendedSymbol.versionOf(n);
@@ -124,13 +134,7 @@ public final class QrGrader {
         IntendedSymbol chosen = null;
         int fewest = Integer.MAX_VALUE;
         for (IntendedSymbol s : candidates) {
-            int wrong = 0;
-            boolean[] dark = s.dark();
-            for (int i = 0; i < dark.length; i++) {
-                if (dark[i] != sampledDark[i]) {
-                    wrong++;
-                }
-            }
+            int wrong = mismatches(s.dark(), sampledDark);
             if (wrong < fewest) {
                 fewest = wrong;
                 chosen = s;
@@ -139,7 +143,29 @@ public final class QrGrader {
         if (chosen == null) {
             return null;
         }
-        return new Attempt(located, samples, rmin, rmax, chosen, formatRead, fewest / (double) (n * n));
+        boolean read = reference.reads(sampledDark, n, url, match);
+        boolean generatorCodewords = false;
+        if (read) {
+            boolean[] corrected = reference.corrected(sampledDark, chosen);
+            int wrong = corrected == null ? Integer.MAX_VALUE : mismatches(corrected, sampledDark);
+            if (wrong < fewest) {
+                chosen = new IntendedSymbol(chosen.level(), chosen.mask(), corrected, chosen.layout());
+                fewest = wrong;
+                generatorCodewords = true;
+            }
+        }
+        return new Attempt(located, samples, rmin, rmax, chosen, formatRead, read, generatorCodewords,
+                fewest / (double) (n * n));
+    }
+
+    private static int mismatches(boolean[] a, boolean[] b) {
+        int wrong = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (a[i] != b[i]) {
+                wrong++;
+            }
+        }
+        return wrong;
     }
 
     /** Bits of a format copy as sampled, first module most significant (the order ZXing reads them in). */

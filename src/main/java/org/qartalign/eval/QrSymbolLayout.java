@@ -28,6 +28,7 @@ public final class QrSymbolLayout {
     private final int[] versionCopy1;
     private final int[] versionCopy2;
     private final int[] moduleCodeword;
+    private int[] placement;
     private final int[] codewordBlock;
     private final int[] blockEcCodewords;
     private final int misdecodeProtection;
@@ -198,6 +199,7 @@ public final class QrSymbolLayout {
         int[] out = new int[size * size];
         java.util.Arrays.fill(out, -1);
         int bit = 0;
+        int[] order = new int[size * size];
         boolean up = true;
         for (int j = size - 1; j > 0; j -= 2) {
             if (j == 6) {
@@ -210,12 +212,14 @@ public final class QrSymbolLayout {
                     if (!function[i]) {
                         int cw = bit / 8;
                         out[i] = cw < totalCodewords ? cw : -1;
+                        order[bit] = i;
                         bit++;
                     }
                 }
             }
             up = !up;
         }
+        placement = java.util.Arrays.copyOf(order, Math.min(bit, totalCodewords * 8));
         return out;
     }
 
@@ -267,6 +271,11 @@ public final class QrSymbolLayout {
     /** Codeword (interleaved order) a module carries a bit of, or -1 (function pattern or remainder bit). */
     public int codewordOf(int module) {
         return moduleCodeword[module];
+    }
+
+    /** Data modules in placement order: bit {@code i % 8} (most significant first) of codeword {@code i / 8}. */
+    public int[] placement() {
+        return placement;
     }
 
     public int codewords() {

@@ -50,7 +50,7 @@ class QrGradeBlackBoxTest {
     @Test
     void photosZxingDecodesAreLocatedAndGradedAndTheTallyIsPrinted() throws IOException {
         QrDecoder decoder = new QrDecoder(DecoderSettings.THOROUGH);
-        QrGrader grader = new QrGrader();
+        QrGrader grader = new QrGrader(PayloadMatch.NORMALISED_LINE_ENDINGS);
         int[][] byParameter = new int[QrGrade.GRADED.length + 1][5];
         int decoded = 0;
         int located = 0;
@@ -75,8 +75,12 @@ class QrGradeBlackBoxTest {
                 formatRead += g.get("format_read") == 1 ? 1 : 0;
                 decodeF += g.gradeOf("decode") == 0 ? 1 : 0;
             }
-            lines.add(String.format(Locale.ROOT, "  %-22s zxing %-5s grade %s score %.2f", corpus.indexOf(e) + ":"
-                    + e.image().getParent().getFileName() + "/" + e.image().getFileName(), reads, g.letter(), g.score()));
+            lines.add(String.format(Locale.ROOT, "  %-22s zxing %-5s grade %s score %.2f  v%.0f px %.1f data errors %.3f uec %.2f fmt %.0f det %.0f sc %.2f ref %.0f own %.0f qz %.0f gn %.2f fpd %.0f",
+                    corpus.indexOf(e) + ":" + e.image().getParent().getFileName() + "/" + e.image().getFileName(),
+                    reads, g.letter(), g.score(), g.get("version"), g.get("module_px"), g.get("data_module_error_rate"),
+                    g.get("uec_raw"), g.get("format_read"), g.get("detector_located"), g.get("symbol_contrast"), g.get("reference_decoded"),
+                    g.get("generator_codewords"), g.get("quiet_zone_grade"), g.get("grid_nonuniformity"),
+                    g.get("fixed_pattern_damage_grade")));
         }
         System.out.println("qr-grade over " + corpus.size() + " ZXing photos (" + decoded + " decoded by zxing-plain)");
         System.out.printf(Locale.ROOT, "  %-22s %4s %4s %4s %4s %4s%n", "parameter", "A", "B", "C", "D", "F");
