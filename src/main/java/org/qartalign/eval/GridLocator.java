@@ -26,11 +26,8 @@ public final class GridLocator {
     public record Located(QrGrid grid, double alignmentDeviationModules) {
     }
 
+    /** No TRY_HARDER: a phone's detector does not try hard on a frame either, and it halves the cost of a miss. */
     private final Map<DecodeHintType, Object> hints = new EnumMap<>(DecodeHintType.class);
-
-    public GridLocator() {
-        hints.put(DecodeHintType.TRY_HARDER, Boolean.TRUE);
-    }
 
     /** The grid ZXing's detector finds, or null. */
     public Located detect(GrayImage image) {
@@ -89,12 +86,19 @@ public final class GridLocator {
                 IntendedSymbol.versionOf(size)), com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.L);
         int[] modules = fixedModules(probe);
         boolean[] dark = fixedDark(probe, modules);
+        // Coarse (half a module of quiet zone per step), then fine (an eighth) around the best coarse fit.
+        int bestQ = 0;
+        double bestCoarse = Double.NEGATIVE_INFINITY;
+        for (int q = 0; q <= 64; q += 4) {
+            double score = correlation(image, centred(image, size, side, q), modules, dark);
+            if (score > bestCoarse) {
+                bestCoarse = score;
+                bestQ = q;
+            }
+        }
         List<QrGrid> plateau = new ArrayList<>();
-        for (int q = 0; q <= 64; q++) {
-            double modulePx = side / (size + q / 4.0);
-            double x0 = (image.width() - size * modulePx) / 2;
-            double y0 = (image.height() - size * modulePx) / 2;
-            QrGrid g = QrGrid.axisAligned(size, x0, y0, modulePx);
+        for (int q = Math.max(0, bestQ - 8); q <= Math.min(64, bestQ + 8); q++) {
+            QrGrid g = centred(image, size, side, q);
             double score = correlation(image, g, modules, dark);
             if (score > bestScore + 1e-9) {
                 bestScore = score;
@@ -107,6 +111,13 @@ public final class GridLocator {
         // Sharp module edges leave a plateau of equally good fits: its middle is centred on the modules.
         QrGrid best = plateau.isEmpty() ? null : plateau.get(plateau.size() / 2);
         return new Located(best, Double.NaN);
+    }
+
+    /** The square of {@code size} modules centred in the image with {@code q / 4} modules of margin in all. */
+    private static QrGrid centred(GrayImage image, int size, int side, int q) {
+        double modulePx = side / (size + q / 4.0);
+        return QrGrid.axisAligned(size, (image.width() - size * modulePx) / 2, (image.height() - size * modulePx) / 2,
+                modulePx);
     }
 
     private static int[] fixedModules(QrSymbolLayout l) {
@@ -160,7 +171,7 @@ public final class GridLocator {
         double sxy = 0;
         int count = 0;
         for (int i = 0; i < modules.length; i++) {
-            double r = g.sample(image, modules[i] % n, modules[i] / n);
+            double r = g.sampleCentre(image, modules[i] % n, modules[i] / n);
             if (r < 0) {
                 return Double.NEGATIVE_INFINITY;
             }

@@ -52,9 +52,11 @@ public record IntendedSymbol(ErrorCorrectionLevel level, int mask, boolean[] dar
     /** The smallest version the URL fits at each level (ZXing's own choice), ascending and without repeats. */
     public static List<Integer> minimalVersions(String url) {
         List<Integer> out = new ArrayList<>();
+        Map<EncodeHintType, Object> hints = new EnumMap<>(EncodeHintType.class);
+        hints.put(EncodeHintType.QR_MASK_PATTERN, 0);
         for (ErrorCorrectionLevel l : LEVELS) {
             try {
-                int v = Encoder.encode(url, l).getVersion().getVersionNumber();
+                int v = Encoder.encode(url, l, hints).getVersion().getVersionNumber();
                 if (!out.contains(v)) {
                     out.add(v);
                 }
@@ -64,6 +66,28 @@ public record IntendedSymbol(ErrorCorrectionLevel level, int mask, boolean[] dar
         }
         out.sort(null);
         return out;
+    }
+
+    /**
+     * The same symbol under another mask: data modules re-masked (18004 §7.8), format information rewritten;
+     * much cheaper than encoding again.
+     */
+    public IntendedSymbol withMask(int newMask) {
+        QrSymbolLayout l = layout;
+        int n = l.size();
+        boolean[] out = dark.clone();
+        boolean[] from = MaskPatterns.of(mask, n);
+        boolean[] to = MaskPatterns.of(newMask, n);
+        for (int m : l.placement()) {
+            out[m] = dark[m] ^ from[m] ^ to[m];
+        }
+        int word = formatWord(level, newMask);
+        for (int i = 0; i < 15; i++) {
+            boolean bit = ((word >> (14 - i)) & 1) == 1;
+            out[l.formatCopy1()[i]] = bit;
+            out[l.formatCopy2()[i]] = bit;
+        }
+        return new IntendedSymbol(level, newMask, out, l);
     }
 
     /** Whether a symbol of this many modules per side is a QR version. */

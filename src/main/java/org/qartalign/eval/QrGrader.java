@@ -13,7 +13,7 @@ import java.util.List;
  * Not thread-safe: one per worker.
  */
 public final class QrGrader {
-    /** Images are box-downscaled to at most this side first: phones see codes at about this size, and it is fast. */
+    /** Larger images are box-downscaled by a whole factor to at most this side first: detection cost is per pixel. */
     static final int MAX_SIDE = 640;
     /** Quiet-zone rings sampled around the symbol (18004 asks for 4 modules). */
     static final int QUIET = 4;
@@ -61,7 +61,7 @@ public final class QrGrader {
             best = attempt(g, url, detected);
         }
         if (best == null || best.mismatch() > RETRY_LAYOUT_MISMATCH) {
-            for (int v : IntendedSymbol.minimalVersions(url)) {
+            for (int v : minimalVersions(url)) {
                 Attempt a = attempt(g, url, GridLocator.layout(g, 17 + 4 * v));
                 if (a != null && (best == null || a.mismatch() < best.mismatch())) {
                     best = a;
@@ -75,6 +75,18 @@ public final class QrGrader {
         return new GradeMeasurement(best, modulePx).grade();
     }
 
+    private String lastUrl;
+    private List<Integer> lastVersions;
+
+    /** Candidates of one URL are graded one after another, so the last URL's versions are kept. */
+    private List<Integer> minimalVersions(String url) {
+        if (!url.equals(lastUrl)) {
+            lastVersions = IntendedSymbol.minimalVersions(url);
+            lastUrl = url;
+        }
+        return lastVersions;
+    }
+
     private Attempt attempt(GrayImage g, String url, GridLocator.Located located) {
         QrGrid grid = located.grid();
         int n = grid.size();
@@ -83,17 +95,13 @@ public final class QrGrader {
             return null;
         }
         int span = n + 2 * QUIET;
-        double[] samples = new double[span * span];
+        double[] samples = grid.sampleAll(g, -QUIET, n + QUIET);
         double rmin = 1;
         double rmax = 0;
-        for (int row = -QUIET; row < n + QUIET; row++) {
-            for (int col = -QUIET; col < n + QUIET; col++) {
-                double r = grid.sample(g, col, row);
-                samples[(row + QUIET) * span + col + QUIET] = r;
-                if (r >= 0) {
-                    rmin = Math.min(rmin, r);
-                    rmax = Math.max(rmax, r);
-                }
+        for (double r : samples) {
+            if (r >= 0) {
+                rmin = Math.min(rmin, r);
+                rmax = Math.max(rmax, r);
             }
         }
         if (rmax <= rmin) {
@@ -122,12 +130,9 @@ public final class QrGrader {
         }
         if (candidates.isEmpty()) {
             for (ErrorCorrectionLevel level : IntendedSymbol.LEVELS) {
-                for (int mask = 0; mask < 8; mask++) {
-                    IntendedSymbol s = IntendedSymbol.encode(url, version, level, mask);
-                    if (s == null) {
-                        break;
-                    }
-                    candidates.add(s);
+                IntendedSymbol s = IntendedSymbol.encode(url, version, level, 0);
+                for (int mask = 0; s != null && mask < 8; mask++) {
+                    candidates.add(mask == 0 ? s : s.withMask(mask));
                 }
             }
         }

@@ -45,9 +45,10 @@ final class ReferenceDecode {
         int[] order = l.placement();
         int total = l.codewords();
         int[] codewords = new int[total];
+        boolean[] mask = MaskPatterns.of(symbol.mask(), n);
         for (int bit = 0; bit < order.length; bit++) {
             int m = order[bit];
-            boolean dark = sampledDark[m] ^ masked(symbol.mask(), m / n, m % n);
+            boolean dark = sampledDark[m] ^ mask[m];
             codewords[bit / 8] = (codewords[bit / 8] << 1) | (dark ? 1 : 0);
         }
         int blocks = l.blocks();
@@ -81,23 +82,8 @@ final class ReferenceDecode {
         for (int bit = 0; bit < order.length; bit++) {
             int m = order[bit];
             boolean one = ((codewords[bit / 8] >> (7 - bit % 8)) & 1) == 1;
-            out[m] = one ^ masked(symbol.mask(), m / n, m % n);
+            out[m] = one ^ mask[m];
         }
         return out;
-    }
-
-    /** 18004 Table 10's data mask conditions (i = row, j = column). */
-    static boolean masked(int mask, int i, int j) {
-        return switch (mask) {
-            case 0 -> (i + j) % 2 == 0;
-            case 1 -> i % 2 == 0;
-            case 2 -> j % 3 == 0;
-            case 3 -> (i + j) % 3 == 0;
-            case 4 -> (i / 2 + j / 3) % 2 == 0;
-            case 5 -> (i * j) % 2 + (i * j) % 3 == 0;
-            case 6 -> ((i * j) % 2 + (i * j) % 3) % 2 == 0;
-            case 7 -> ((i + j) % 2 + (i * j) % 3) % 2 == 0;
-            default -> throw new IllegalArgumentException("mask " + mask);
-        };
     }
 }

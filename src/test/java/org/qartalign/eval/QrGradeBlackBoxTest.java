@@ -23,13 +23,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class QrGradeBlackBoxTest {
     /**
-     * Measured (docs/README-scan-eval.md): the detector places 90 of the 92 photos ZXing decodes, and on 86 the
+     * Measured (docs/README-scan-eval.md): the detector places 90 of the 92 photos ZXing decodes, and on 89 the
      * format information sampled from the photo names a level and mask the text fits. Thresholds keep a margin.
      */
-    private static final int MIN_LOCATED_OF_DECODED = 85;
-    private static final int MIN_FORMAT_READ_OF_DECODED = 80;
-    /** Photos ZXing decodes should rarely look undecodable to the grade's own reference decode (measured 10). */
-    private static final int MAX_DECODE_F_OF_DECODED = 16;
+    private static final int MIN_LOCATED_OF_DECODED = 86;
+    private static final int MIN_FORMAT_READ_OF_DECODED = 85;
+    /**
+     * Photos ZXing decodes should rarely look undecodable to the grade's own reference decode (global threshold,
+     * one sample per module; measured 7 of 92, where ZXing's local threshold reads them).
+     */
+    private static final int MAX_DECODE_F_OF_DECODED = 11;
 
     private static List<ImageCorpus.Entry> corpus;
 

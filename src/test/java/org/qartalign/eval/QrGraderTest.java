@@ -223,6 +223,17 @@ class QrGraderTest {
     }
 
     @Test
+    void remaskingASymbolGivesWhatTheEncoderDrawsWithThatMask() {
+        for (ErrorCorrectionLevel level : IntendedSymbol.LEVELS) {
+            IntendedSymbol zero = IntendedSymbol.encode(URL, 7, level, 0);
+            for (int mask = 1; mask < 8; mask++) {
+                assertArrayEquals(IntendedSymbol.encode(URL, 7, level, mask).dark(), zero.withMask(mask).dark(),
+                        level + "/" + mask);
+            }
+        }
+    }
+
+    @Test
     void withoutReadableFormatInformationTheBestMatchingLevelAndMaskAreFound() {
         Drawing d = new Drawing(URL, ErrorCorrectionLevel.H, 6);
         QrSymbolLayout l = d.symbol.layout();
