@@ -174,7 +174,7 @@ public final class QrGrader {
     }
 
     /** Bits of a format copy as sampled, first module most significant (the order ZXing reads them in). */
-    private static int word(boolean[] dark, int[] modules) {
+    static int word(boolean[] dark, int[] modules) {
         int w = 0;
         for (int m : modules) {
             w = (w << 1) | (dark[m] ? 1 : 0);

@@ -214,8 +214,8 @@ class QrGraderTest {
                 Drawing d = new Drawing(URL, level, mask);
                 QrSymbolLayout l = d.symbol.layout();
                 int w = IntendedSymbol.formatWord(level, mask);
-                assertEquals(w, word(d.dark, l.formatCopy1()), level + "/" + mask + " copy 1");
-                assertEquals(w, word(d.dark, l.formatCopy2()), level + "/" + mask + " copy 2");
+                assertEquals(w, QrGrader.word(d.dark, l.formatCopy1()), level + "/" + mask + " copy 1");
+                assertEquals(w, QrGrader.word(d.dark, l.formatCopy2()), level + "/" + mask + " copy 2");
                 assertArrayEquals(new int[]{IntendedSymbol.levelIndex(level), mask},
                         IntendedSymbol.decodeFormat(w ^ 0b111, 0));
             }
@@ -320,13 +320,5 @@ class QrGraderTest {
             }
         }
         return m;
-    }
-
-    private static int word(boolean[] dark, int[] modules) {
-        int w = 0;
-        for (int m : modules) {
-            w = (w << 1) | (dark[m] ? 1 : 0);
-        }
-        return w;
     }
 }
