@@ -8,8 +8,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Keeps the rooms of the house honest (see STYLE.md): who may use whom, and no toolkit below the UI. */
+/**
+ * Keeps the rooms of the house honest (see STYLE.md): who may use whom, no toolkit below the UI, and no cycles
+ * between rooms or between the UI's windows (in the manner of PDFsam's TestCycles). {@code stats} sits below
+ * eval and alignment, which both use it.
+ */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -27,7 +32,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.qartalign.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.qartalign.store..", "org.qartalign.dataset..",
                         "org.qartalign.eval..", "org.qartalign.alignment..", "org.qartalign.labeling..",
-                        "org.qartalign.ui..", "org.qartalign.cli..")
+                        "org.qartalign.ui..", "org.qartalign.cli..", "org.qartalign.stats..")
                 .check(CLASSES);
     }
 
@@ -76,6 +81,25 @@ class ArchitectureTest {
                         org.qartalign.dataset.DemoDataset.class, org.qartalign.dataset.QrArtRenderer.class)
                 .should().transitivelyDependOnClassesThat(readerOrEval)
                 .check(CLASSES);
+    }
+
+    @Test
+    void statisticsUseNothingElseOfOurs() {
+        noClasses().that().resideInAPackage("org.qartalign.stats..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.qartalign.core..", "org.qartalign.store..",
+                        "org.qartalign.dataset..", "org.qartalign.eval..", "org.qartalign.alignment..",
+                        "org.qartalign.labeling..", "org.qartalign.ui..", "org.qartalign.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void roomsHaveNoDependencyCycles() {
+        slices().matching("org.qartalign.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void uiWindowsHaveNoDependencyCycles() {
+        slices().matching("org.qartalign.ui.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test

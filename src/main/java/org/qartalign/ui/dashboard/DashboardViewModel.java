@@ -10,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.qartalign.alignment.Alignment;
 import org.qartalign.alignment.AlignmentEngine;
+import org.qartalign.alignment.BootstrapWorkers;
 import org.qartalign.alignment.AlignmentReport;
 import org.qartalign.alignment.Confusion;
 import org.qartalign.alignment.ReportOptions;
@@ -60,7 +61,7 @@ public final class DashboardViewModel {
         executors.background().execute(() -> {
             try {
                 long t0 = System.nanoTime();
-                AlignmentEngine e = Alignment.engine(db, opts);
+                AlignmentEngine e = Alignment.engine(db, opts, BootstrapWorkers.over(executors.background()));
                 AlignmentReport r = e.report();
                 double seconds = (System.nanoTime() - t0) / 1e9;
                 executors.ui().execute(() -> {
