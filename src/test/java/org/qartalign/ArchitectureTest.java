@@ -116,6 +116,18 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Views bind and forward; reading or writing data is a view model's job, off the UI thread (MVVM as in JabRef). */
+    @Test
+    void viewsNeverUseTheStore() {
+        noClasses().that().resideInAPackage("org.qartalign.ui..")
+                .and().haveSimpleNameNotEndingWith("ViewModel")
+                .and().doNotHaveFullyQualifiedName("org.qartalign.ui.QArtAlignApp")
+                .and().doNotHaveFullyQualifiedName("org.qartalign.ui.FirstRun")
+                .should().dependOnClassesThat().resideInAPackage("org.qartalign.store..")
+                .because("the app class opens the database and hands it to view models; views only see view models")
+                .check(CLASSES);
+    }
+
     private static String[] otherRooms(String room) {
         return java.util.stream.Stream.of("dataset", "eval", "alignment", "labeling", "ui", "cli")
                 .filter(r -> !r.equals(room)).map(r -> "org.qartalign." + r + "..").toArray(String[]::new);

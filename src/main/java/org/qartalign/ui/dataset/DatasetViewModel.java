@@ -25,6 +25,7 @@ import org.qartalign.eval.HeadTrainer;
 import org.qartalign.eval.ModelFolders;
 import org.qartalign.eval.PayloadMatch;
 import org.qartalign.store.Database;
+import org.qartalign.ui.common.Tasks;
 import org.qartalign.ui.common.UiExecutors;
 
 import java.io.Writer;
@@ -35,7 +36,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The Dataset screen's work: import, evaluation runs, training and exports, each a background task with progress,
@@ -52,7 +52,7 @@ public final class DatasetViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty log = new SimpleStringProperty("");
-    private volatile AtomicBoolean cancel = new AtomicBoolean();
+    private Tasks.Running current;
 
     public DatasetViewModel(Database db, UiExecutors executors, Path models, Runnable dataChanged) {
         this.db = db;
@@ -67,7 +67,7 @@ public final class DatasetViewModel {
     }
 
     public void importManifest(Path file) {
-        start("Importing " + file + " ...", false, () -> {
+        start("Importing " + file + " ...", false, task -> {
             ManifestImporter.Result r = new ManifestImporter(db).importFile(file);
             return r.toString();
         }, true);
@@ -75,14 +75,9 @@ public final class DatasetViewModel {
 
     /** Builds codes and labels from sorted folders; cancelling before the final write stores nothing. */
     public void importFolders(FolderImport.Options options) {
-        AtomicBoolean stop = new AtomicBoolean();
-        cancel = stop;
-        start("Importing " + options.folder() + " ...", true, () -> {
+        start("Importing " + options.folder() + " ...", true, task -> {
             try {
-                return new FolderImporter(db).run(options, (fraction, stage) -> executors.ui().execute(() -> {
-                    progress.set(fraction);
-                    message.set(stage);
-                }), stop::get).toString();
+                return new FolderImporter(db).run(options, task::progress, task::cancelled).toString();
             } catch (CancellationException e) {
                 return "Folder import cancelled; nothing was stored.";
             }
@@ -91,9 +86,7 @@ public final class DatasetViewModel {
 
     /** Runs the named evaluators over every code; names not built in are looked up in the models folder. */
     public void runEvaluators(List<String> names) {
-        AtomicBoolean stop = new AtomicBoolean();
-        cancel = stop;
-        start("Evaluating with " + String.join(", ", names) + " ...", true, () -> {
+        start("Evaluating with " + String.join(", ", names) + " ...", true, task -> {
             EvaluatorRegistry registry = EvaluatorRegistry.standard();
             boolean wantsModels = names.stream().anyMatch(n -> !registry.names().contains(n));
             try (ModelFolders folders = wantsModels ? ModelFolders.discover(models) : null) {
@@ -104,18 +97,15 @@ public final class DatasetViewModel {
                 }
                 List<Evaluator> evaluators = registry.createAll(names, PayloadMatch.EXACT);
                 EvalRunSummary s = new EvalRunner(db).run(evaluators, EvalRunner.Options.defaults(),
-                        this::onEvalProgress, stop);
+                        p -> onEvalProgress(task, p), task.cancelFlag());
                 return problems + summary(s);
             }
         }, true);
     }
 
-    private void onEvalProgress(EvalProgress p) {
-        executors.ui().execute(() -> {
-            progress.set(p.fraction());
-            message.set(String.format(Locale.ROOT, "Evaluated %,d of %,d codes - %s elapsed%s", p.done(), p.total(),
-                    format(p.elapsed()), p.eta() == null ? "" : ", about " + format(p.eta()) + " left"));
-        });
+    private static void onEvalProgress(Tasks.Context task, EvalProgress p) {
+        task.progress(p.fraction(), String.format(Locale.ROOT, "Evaluated %,d of %,d codes - %s elapsed%s", p.done(),
+                p.total(), format(p.elapsed()), p.eta() == null ? "" : ", about " + format(p.eta()) + " left"));
     }
 
     static String summary(EvalRunSummary s) {
@@ -131,9 +121,9 @@ public final class DatasetViewModel {
     }
 
     public void trainAesthetic() {
-        start("Training the learned aesthetic predictor ...", false, () -> {
+        start("Training the learned aesthetic predictor ...", false, task -> {
             AestheticTraining.Report r = AestheticTraining.run(db, models, HeadTrainer.Settings.defaults(5, 1),
-                    m -> executors.ui().execute(() -> message.set(m)));
+                    m -> task.progress(-1, m));
             return String.format(Locale.ROOT, "learned-aesthetic %s: %d labeled codes, cross-validated Spearman %.3f, "
                             + "MAE %.3f (best single feature %s: %.3f); %d codes scored%s.", r.version(),
                     r.labeledCodes(), r.cvSpearman(), r.cvMae(), r.baselineFeature(), r.baselineSpearman(),
@@ -143,7 +133,7 @@ public final class DatasetViewModel {
 
     public void exportLabels(Path file) {
         boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-        start("Exporting labels to " + file + " ...", false, () -> {
+        start("Exporting labels to " + file + " ...", false, task -> {
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 ManifestExporter e = new ManifestExporter(db, file.toAbsolutePath().getParent());
                 int n = csv ? e.writeCsv(w) : e.writeJsonl(w);
@@ -154,7 +144,7 @@ public final class DatasetViewModel {
 
     public void exportReport(Path file, AlignmentReport current) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        start("Writing the report to " + file + " ...", false, () -> {
+        start("Writing the report to " + file + " ...", false, task -> {
             AlignmentReport r = current != null ? current
                     : Alignment.report(db, org.qartalign.alignment.ReportOptions.defaults());
             String text = name.endsWith(".csv") ? ReportCsvWriter.write(r)
@@ -165,16 +155,13 @@ public final class DatasetViewModel {
     }
 
     public void cancel() {
-        cancel.set(true);
-        message.set("Cancelling ...");
+        if (current != null) {
+            current.cancel();
+            message.set("Cancelling ...");
+        }
     }
 
-    /** Work that returns what to tell the user. */
-    interface Work {
-        String run() throws Exception;
-    }
-
-    private void start(String what, boolean canCancel, Work work, boolean changesData) {
+    private void start(String what, boolean canCancel, Tasks.Work<String> work, boolean changesData) {
         if (running.get()) {
             return;
         }
@@ -182,29 +169,30 @@ public final class DatasetViewModel {
         cancellable.set(canCancel);
         progress.set(-1);
         message.set(what);
-        executors.background().execute(() -> {
-            String result;
-            boolean ok;
-            try {
-                result = work.run();
-                ok = true;
-            } catch (Exception | Error e) {
-                result = "Failed: " + (e.getMessage() != null ? e.getMessage() : e.toString());
-                ok = false;
-            }
-            String r = result;
-            boolean changed = ok && changesData;
-            executors.ui().execute(() -> {
-                running.set(false);
-                cancellable.set(false);
-                progress.set(0);
-                message.set("");
-                log.set(r + (log.get().isEmpty() ? "" : "\n\n" + log.get()));
-                if (changed) {
-                    dataChanged.run();
-                }
-            });
-        });
+        current = Tasks.create(work)
+                .onProgress(p -> {
+                    progress.set(p.fraction());
+                    message.set(p.message());
+                })
+                .onSuccess(result -> {
+                    addToLog(result);
+                    if (changesData) {
+                        dataChanged.run();
+                    }
+                })
+                .onError(Throwable.class, e -> addToLog("Failed: " + (e.getMessage() != null ? e.getMessage() : e)))
+                .andFinally(() -> {
+                    current = null;
+                    running.set(false);
+                    cancellable.set(false);
+                    progress.set(0);
+                    message.set("");
+                })
+                .run(executors);
+    }
+
+    private void addToLog(String line) {
+        log.set(line + (log.get().isEmpty() ? "" : "\n\n" + log.get()));
     }
 
     static String format(Duration d) {
