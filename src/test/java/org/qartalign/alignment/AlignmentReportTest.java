@@ -291,11 +291,13 @@ class AlignmentReportTest {
         assertEquals(1.0, advice.precision95().precision(), 1e-12);
         assertEquals(0.5, advice.precision95().recall(), 1e-12);
 
-        // Typical labeler = mean of alice 0.6667, bob 0.1667, sim 0.6154 leave-one-out kappas.
-        assertEquals(0.48290598290598297, r.scan().interRater().typicalLabelerKappa().value(), 1e-12);
+        // Typical labeler = mean of alice 0.6667, bob 0.3333, sim 0.6154 leave-one-out kappas; bob's scan-only b3
+        // adds the pair (N, N): sklearn cohen_kappa_score([0,0,1,1,1,0], [0,1,1,0,1,0]) = 0.33333333333333337
+        // (without it, [0,0,1,1,1] vs [0,1,1,0,1] gives 0.1667 and the mean 0.48290598290598297).
+        assertEquals(0.5384615384615384, r.scan().interRater().typicalLabelerKappa().value(), 1e-12);
         AlignmentReport.Ceiling scan = r.scan().evaluators().get("zx").ceiling();
-        assertEquals(0.48290598290598297, scan.human(), 1e-12);
-        assertEquals(0.8628318584070794, scan.ratio(), 1e-12);
+        assertEquals(0.5384615384615384, scan.human(), 1e-12);
+        assertEquals(0.41666666666666663 / 0.5384615384615384, scan.ratio(), 1e-12);
         AlignmentReport.Ceiling aes = r.aesthetic().evaluators().get("aes").ceiling();
         assertEquals(0.7050150224334978, aes.human(), 1e-12);
         assertEquals(1.2646978477697375, aes.ratio(), 1e-12);
