@@ -180,6 +180,6 @@ public record AlignmentReport(Settings settings, Dataset dataset, Scan scan, Aes
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record CodeFigures(String codeId, long pairId, String imagePath, String prompt, String url, int labels,
                               int scanned, Integer humanScan, Double humanAesthetic, double[] scanProb,
-                              double[] aesthetic) {
+                              double[] aesthetic, int scanLabels) {
     }
 }

@@ -89,6 +89,6 @@ final class ParameterGridSection {
         }
         return new ParameterGrid.Cell(ids.size(), majority == 0 ? null : (double) scannedCodes / majority,
                 evalRate, aestheticN == 0 ? null : aestheticSum / aestheticN, evalMean, ids, majority,
-                members.length - majority, evalScored);
+                codes.ties(members), evalScored);
     }
 }

@@ -10,9 +10,9 @@ public final class WorstFirst {
     private WorstFirst() {
     }
 
-    /** A scan disagreement's gap: |eval scan probability - share of the code's labelers who scanned it|. */
-    public static double scanGap(double probability, int scanned, int labels) {
-        return Math.abs(probability - (double) scanned / labels);
+    /** A scan disagreement's gap: |eval scan probability - share of the code's scan answers that scanned|. */
+    public static double scanGap(double probability, int scanned, int scanLabels) {
+        return Math.abs(probability - (double) scanned / scanLabels);
     }
 
     /** The report's disagreement rows, worst first. */
@@ -32,6 +32,6 @@ public final class WorstFirst {
     private static double gap(AlignmentReport.CodeFigures c, int evaluator) {
         double p = c.scanProb() == null || evaluator < 0 || evaluator >= c.scanProb().length ? Double.NaN
                 : c.scanProb()[evaluator];
-        return Double.isNaN(p) || c.labels() == 0 ? Double.NEGATIVE_INFINITY : scanGap(p, c.scanned(), c.labels());
+        return Double.isNaN(p) || c.scanLabels() == 0 ? Double.NEGATIVE_INFINITY : scanGap(p, c.scanned(), c.scanLabels());
     }
 }
