@@ -82,6 +82,18 @@ public record AlignmentReport(Settings settings, Dataset dataset, Scan scan, Aes
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Ceiling(String measure, Double human, Double eval, Double ratio,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+        /** The eval's agreement as a share of the humans'; no ratio when either is undefined or humans are at chance. */
+        static Ceiling of(String measure, Estimate human, Estimate eval) {
+            if (!human.defined() || !eval.defined()) {
+                return new Ceiling(measure, human.value(), eval.value(), null, !human.defined()
+                        ? "human agreement undefined: " + human.note() : "eval agreement undefined: " + eval.note());
+            }
+            if (human.value() <= 0) {
+                return new Ceiling(measure, human.value(), eval.value(), null,
+                        "humans agree no better than chance, so there is no ceiling to compare with");
+            }
+            return new Ceiling(measure, human.value(), eval.value(), eval.value() / human.value(), null);
+        }
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)

@@ -186,7 +186,7 @@ public final class BenchScanCommand implements Callable<Integer> {
     }
 
     private static Timing time(EvalRunner runner, Evaluator e, int threads, PrintWriter err) {
-        ProgressBar bar = new ProgressBar(err, e.name() + " x" + threads);
+        ProgressBar bar = ProgressBar.onStderr(err, e.name() + " x" + threads);
         double cpu0 = processCpuSeconds();
         EvalRunSummary s = runner.run(List.of(e), EvalRunner.Options.defaults().withThreads(threads).withoutCache(),
                 bar, new AtomicBoolean());

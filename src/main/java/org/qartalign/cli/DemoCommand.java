@@ -45,16 +45,9 @@ public final class DemoCommand implements Callable<Integer> {
         }
         DemoDataset.Options options = new DemoDataset.Options(pairs, candidates, seed, simulateLabels, threads);
         try (Database db = database.open()) {
-            int[] lastTenth = {-1};
-            DemoDataset.Summary s = DemoDataset.create(db, options,
-                    (fraction, stage) -> {
-                        int tenth = (int) (fraction * 10);
-                        if (tenth != lastTenth[0]) {
-                            lastTenth[0] = tenth;
-                            err.printf("%3d%%  %s%n", tenth * 10, stage);
-                            err.flush();
-                        }
-                    }, () -> false);
+            ProgressBar bar = ProgressBar.onStderr(err, "demo");
+            DemoDataset.Summary s = DemoDataset.create(db, options, bar::update, () -> false);
+            bar.finish();
             out.printf("Demo built in %.1f s: %d pairs, %d codes, %d simulated labels; images in %s%n",
                     s.elapsed().toMillis() / 1000.0, s.pairs(), s.codes(), s.labels(), s.imagesFolder());
         }

@@ -75,7 +75,7 @@ public final class EvalCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> cancel.set(true));
         Runtime.getRuntime().addShutdownHook(hook);
         try (Database db = database.openExisting()) {
-            ProgressBar bar = new ProgressBar(err, "eval");
+            ProgressBar bar = ProgressBar.onStderr(err, "eval");
             EvalRunSummary s = new EvalRunner(db).run(chosen, options, bar, cancel);
             bar.finish();
             printSummary(out, s, chosen, new EvalResultRepository(db).all());

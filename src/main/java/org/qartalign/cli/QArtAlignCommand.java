@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
         subcommands = {CommandLine.HelpCommand.class,
                 DemoCommand.class,
                 ImportCommand.class,
+                ImportFoldersCommand.class,
                 ExportCommand.class,
                 EvalCommand.class,
                 EvalImagesCommand.class,

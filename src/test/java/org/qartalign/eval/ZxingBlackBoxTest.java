@@ -4,17 +4,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Black-box tests in ZXing's style (AbstractBlackBoxTestCase) over real phone photographs from ZXing's corpus:
- * an expected text per image, a pass threshold, zero misreads, a printed tally.
+ * an expected text per image, a pass threshold, zero misreads, a printed tally. The corpus is a test resource
+ * (src/test/resources/zxing-blackbox, Apache-2.0, its LICENSE and NOTICE beside it), so a fresh clone runs it.
  */
 class ZxingBlackBoxTest {
     /** Measured 92 of 97 (docs/README-scan-eval.md); ZXing's own tests keep a similar small margin. */
@@ -24,7 +28,9 @@ class ZxingBlackBoxTest {
 
     @BeforeAll
     static void load() throws IOException {
-        Path folder = Path.of(System.getProperty("qartalign.shared", "../shared"), "data", "zxing-blackbox");
+        URL resource = ZxingBlackBoxTest.class.getResource("/zxing-blackbox/README.md");
+        assertNotNull(resource, "black-box corpus missing from the test resources (src/test/resources/zxing-blackbox)");
+        Path folder = Path.of(URI.create(resource.toString())).getParent();
         assertTrue(Files.isDirectory(folder), "black-box corpus not found at " + folder.toAbsolutePath());
         corpus = ImageCorpus.load(List.of(folder));
         assertEquals(97, corpus.size(), "images with an expected .txt in " + folder);

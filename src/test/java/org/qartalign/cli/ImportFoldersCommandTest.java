@@ -1,0 +1,79 @@
+package org.qartalign.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.qartalign.store.Json;
+import org.qartalign.testing.FolderTrees;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImportFoldersCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = QArtAlignCommand.commandLine(db -> 0);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        return new Run(cl.execute(args), out.toString(), err.toString());
+    }
+
+    private String[] importArgs(Path root, Path db) {
+        return new String[] {"import-folders", root.toString(), "--db", db.toString(),
+                "--scan", "valid=scanned,invalid=not-scanned", "--aesthetic", "good=5,bad=2",
+                "--labeler", "ana", "--phone", "Pixel 7"};
+    }
+
+    @Test
+    void aSortedTreeImportsWithOneCommandAndTheReportCountsItsLabels() {
+        Path root = dir.resolve("sorted");
+        List<FolderTrees.Image> images = FolderTrees.write(root, 24, 3);
+        Path db = dir.resolve("labels.db");
+
+        Run first = run(importArgs(root, db));
+        assertEquals(0, first.exit(), first.err());
+        assertTrue(first.out().contains("24 images, 24 codes added, 0 already present; 24 labels added"), first.out());
+        assertTrue(!first.err().contains("\r"), first.err());
+        Run again = run(importArgs(root, db));
+        assertTrue(again.out().contains("0 codes added, 24 already present; 0 labels added, 0 corrected, 24 unchanged"),
+                again.out());
+
+        Run report = run("report", "--db", db.toString(), "--bootstrap", "20");
+        assertEquals(0, report.exit(), report.err());
+        Map<String, Object> json = Json.readMap(report.out());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> dataset = (Map<String, Object>) json.get("dataset");
+        assertEquals(24, ((Number) dataset.get("codes")).intValue());
+        long complete = images.stream().filter(i -> i.scanned() != null && i.score() != null).count();
+        assertEquals(18, complete);
+        assertEquals(complete, ((Number) dataset.get("labeled_codes")).intValue(), dataset.toString());
+    }
+
+    @Test
+    void aBadTreeExitsWithTwoNamingTheFile() {
+        Path root = dir.resolve("sorted");
+        FolderTrees.write(root, 3, 0);
+        Run r = run("import-folders", root.toString(), "--db", dir.resolve("labels.db").toString(),
+                "--scan", "valid=scanned", "--labeler", "ana");
+        assertEquals(2, r.exit());
+        assertTrue(r.err().contains(root.resolve("invalid/code_00.png") + ": not inside a folder named valid"),
+                r.err());
+        Run badOption = run("import-folders", root.toString(), "--db", dir.resolve("labels.db").toString(),
+                "--aesthetic", "good=9", "--labeler", "ana");
+        assertEquals(2, badOption.exit());
+        assertTrue(badOption.err().contains("--aesthetic good=9: a score is a whole number 1-5"), badOption.err());
+    }
+}
