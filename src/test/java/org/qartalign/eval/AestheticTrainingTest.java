@@ -44,7 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * One training on a synthetic database is shared, read-only: it is closed after training, and every test works on
  * its own copy of the database, its images and its learned models, so no test sees what another one wrote.
  */
-class AestheticTrainingTest {
+public class AestheticTrainingTest {
     static final HeadTrainer.Settings SETTINGS = new HeadTrainer.Settings(4, 7, 0, 100, 0.05f, 0.05f);
 
     /** The shared training: a closed database and its folder, the shipped models, and what training reported. */
@@ -95,7 +95,7 @@ class AestheticTrainingTest {
     }
 
     /** The database {@code name.db} in {@code dir}, its images in {@code name-images/}. */
-    private static Database syntheticDatabase(Path dir, String name, int labeled, int unlabeled, boolean scanAnswers)
+    public static Database syntheticDatabase(Path dir, String name, int labeled, int unlabeled, boolean scanAnswers)
             throws Exception {
         Database db = Database.open(dir.resolve(name + ".db"));
         String images = name + "-images";
@@ -133,17 +133,7 @@ class AestheticTrainingTest {
             }
             codes.add(new GeneratedCode(id, 0, images + "/" + id + ".png", sha, Map.of("strength", brightness)));
         }
-        db.transaction(c -> {
-            for (GeneratedCode code : codes) {
-                long pair = DatasetRepository.pairId(c, "prompt " + code.id(), "https://example.org/" + code.id());
-                DatasetRepository.insertCode(c, new GeneratedCode(code.id(), pair, code.imagePath(), code.sha256(),
-                        code.params()));
-            }
-            for (Label l : answers) {
-                LabelRepository.insert(c, l);
-            }
-            return null;
-        });
+        ScanLabelsFixture.store(db, codes, answers);
         return db;
     }
 
@@ -152,7 +142,7 @@ class AestheticTrainingTest {
                 aesthetic, Instant.now(), 1000L, Instant.now(), "", supersedes);
     }
 
-    private static Path modelsWithFeatures(Path dir) throws Exception {
+    public static Path modelsWithFeatures(Path dir) throws Exception {
         Path models = dir.resolve("models");
         ModelFoldersTest.copyFolder(QrArtFeaturesModelTest.MODEL, models.resolve("qr-art-features"));
         return models;

@@ -26,11 +26,11 @@ import java.util.UUID;
  * 1 when q (plus noise) is above one half, a robust one decodes about 21 q of 21 captures (and is missing for every
  * seventh code), and two labelers scan each of the first {@code labeled} codes with probability q.
  */
-final class ScanLabelsFixture {
+public final class ScanLabelsFixture {
     private ScanLabelsFixture() {
     }
 
-    static Database create(Path file, int labeled, int unlabeled, long seed) {
+    public static Database create(Path file, int labeled, int unlabeled, long seed) {
         Database db = Database.open(file);
         Random random = new Random(seed);
         Labeler ann = new LabelerRepository(db).getOrCreate("ann", false);
@@ -67,6 +67,13 @@ final class ScanLabelsFixture {
                 }
             }
         }
+        store(db, codes, answers);
+        new EvalResultRepository(db).save(results);
+        return db;
+    }
+
+    /** Stores codes (each with its own prompt and URL) and answers in one transaction. */
+    static void store(Database db, List<GeneratedCode> codes, List<Label> answers) {
         db.transaction(c -> {
             for (GeneratedCode code : codes) {
                 long pair = DatasetRepository.pairId(c, "prompt " + code.id(), "https://example.org/" + code.id());
@@ -78,11 +85,9 @@ final class ScanLabelsFixture {
             }
             return null;
         });
-        new EvalResultRepository(db).save(results);
-        return db;
     }
 
-    static Label answer(String codeId, long labelerId, boolean scanned, Instant at) {
+    public static Label answer(String codeId, long labelerId, boolean scanned, Instant at) {
         return new Label(UUID.randomUUID().toString(), codeId, labelerId, null, LabelKind.ANSWER, scanned, null, null,
                 at, 1000L, at, "", null);
     }
