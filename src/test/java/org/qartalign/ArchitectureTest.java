@@ -1,13 +1,20 @@
 package org.qartalign;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Keeps the rooms of the house honest (see STYLE.md): who may use whom, and no toolkit below the UI. */
+/**
+ * Keeps the rooms of the house honest (see STYLE.md): who may use whom, no toolkit below the UI, and no cycles
+ * between rooms or between the UI's windows (in the manner of PDFsam's TestCycles). {@code stats} sits below
+ * eval and alignment, which both use it.
+ */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -25,7 +32,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.qartalign.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.qartalign.store..", "org.qartalign.dataset..",
                         "org.qartalign.eval..", "org.qartalign.alignment..", "org.qartalign.labeling..",
-                        "org.qartalign.ui..", "org.qartalign.cli..")
+                        "org.qartalign.ui..", "org.qartalign.cli..", "org.qartalign.stats..")
                 .check(CLASSES);
     }
 
@@ -48,6 +55,53 @@ class ArchitectureTest {
         }
     }
 
+    /**
+     * The simulated people answer from what the renderer knows, never by reading the image: nothing on their path
+     * may use a ZXing reader or binarizer (the QR encoder, which draws the code, is allowed) or any evaluator.
+     */
+    @Test
+    void theSimulatedPeopleUseNoQrReaderAndNoEvaluator() {
+        DescribedPredicate<JavaClass> readerOrEval = new DescribedPredicate<>("are a ZXing reader, detector, "
+                + "binarizer or decoder, or an org.qartalign.eval class") {
+            @Override
+            public boolean test(JavaClass c) {
+                String name = c.getName();
+                return name.startsWith("org.qartalign.eval.")
+                        || c.isAssignableTo("com.google.zxing.Reader")
+                        || c.isAssignableTo("com.google.zxing.Binarizer")
+                        || c.isAssignableTo("com.google.zxing.LuminanceSource")
+                        || name.equals("com.google.zxing.BinaryBitmap")
+                        || name.startsWith("com.google.zxing.qrcode.detector.")
+                        || name.startsWith("com.google.zxing.common.detector.")
+                        || name.equals("com.google.zxing.qrcode.decoder.Decoder")
+                        || name.startsWith("com.google.zxing.client.");
+            }
+        };
+        noClasses().that().belongToAnyOf(org.qartalign.dataset.SimulatedLabelers.class,
+                        org.qartalign.dataset.DemoDataset.class, org.qartalign.dataset.QrArtRenderer.class)
+                .should().transitivelyDependOnClassesThat(readerOrEval)
+                .check(CLASSES);
+    }
+
+    @Test
+    void statisticsUseNothingElseOfOurs() {
+        noClasses().that().resideInAPackage("org.qartalign.stats..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.qartalign.core..", "org.qartalign.store..",
+                        "org.qartalign.dataset..", "org.qartalign.eval..", "org.qartalign.alignment..",
+                        "org.qartalign.labeling..", "org.qartalign.ui..", "org.qartalign.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void roomsHaveNoDependencyCycles() {
+        slices().matching("org.qartalign.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void uiWindowsHaveNoDependencyCycles() {
+        slices().matching("org.qartalign.ui.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
     @Test
     void theCliNeverUsesTheUi() {
         noClasses().that().resideInAPackage("org.qartalign.cli..")
@@ -59,6 +113,18 @@ class ArchitectureTest {
     void theUiNeverUsesTheCli() {
         noClasses().that().resideInAPackage("org.qartalign.ui..")
                 .should().dependOnClassesThat().resideInAPackage("org.qartalign.cli..")
+                .check(CLASSES);
+    }
+
+    /** Views bind and forward; reading or writing data is a view model's job, off the UI thread (MVVM as in JabRef). */
+    @Test
+    void viewsNeverUseTheStore() {
+        noClasses().that().resideInAPackage("org.qartalign.ui..")
+                .and().haveSimpleNameNotEndingWith("ViewModel")
+                .and().doNotHaveFullyQualifiedName("org.qartalign.ui.QArtAlignApp")
+                .and().doNotHaveFullyQualifiedName("org.qartalign.ui.FirstRun")
+                .should().dependOnClassesThat().resideInAPackage("org.qartalign.store..")
+                .because("the app class opens the database and hands it to view models; views only see view models")
                 .check(CLASSES);
     }
 

@@ -1,5 +1,6 @@
 package org.qartalign.alignment;
 
+import org.qartalign.stats.PairedScores;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package org.qartalign.alignment;
 
+import org.qartalign.stats.Ranks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

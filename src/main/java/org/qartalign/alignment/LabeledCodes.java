@@ -20,6 +20,7 @@ final class LabeledCodes {
 
     final AlignmentInput input;
     final ReportOptions options;
+    final BootstrapWorkers workers;
     final List<CodeRow> rows = new ArrayList<>();
     final int n;
     final int[] labels;
@@ -31,9 +32,10 @@ final class LabeledCodes {
     final int[] aestheticEvals;
     final Map<Integer, ScanScores> scanScores = new LinkedHashMap<>();
 
-    LabeledCodes(AlignmentInput input, ReportOptions options) {
+    LabeledCodes(AlignmentInput input, ReportOptions options, BootstrapWorkers workers) {
         this.input = input;
         this.options = options;
+        this.workers = workers;
         for (CodeRow c : input.codes()) {
             if (!c.labels().isEmpty()) {
                 rows.add(c);
@@ -134,6 +136,11 @@ final class LabeledCodes {
 
     boolean givesAesthetic(int e) {
         return contains(aestheticEvals, e);
+    }
+
+    /** A bootstrap over the labeled codes or, for best-of-N, over another set of units. */
+    Bootstrap bootstrap(int units) {
+        return new Bootstrap(units, options.bootstrap(), options.seed(), options.confidence(), workers);
     }
 
     /** A unit's bootstrap weight; null weights mean every unit once. */

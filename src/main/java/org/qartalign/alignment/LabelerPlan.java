@@ -1,5 +1,6 @@
 package org.qartalign.alignment;
 
+import org.qartalign.stats.PairedScores;
 import org.qartalign.alignment.AlignmentInput.HumanLabel;
 
 import java.util.ArrayList;

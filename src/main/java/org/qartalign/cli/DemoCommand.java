@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -50,6 +51,14 @@ public final class DemoCommand implements Callable<Integer> {
             bar.finish();
             out.printf("Demo built in %.1f s: %d pairs, %d codes, %d simulated labels; images in %s%n",
                     s.elapsed().toMillis() / 1000.0, s.pairs(), s.codes(), s.labels(), s.imagesFolder());
+            out.println("failure modes of QR-ControlNet art in the demo (share of codes; a code can show several):");
+            s.failureModes().forEach((mode, count) -> out.printf(Locale.ROOT, "  %-22s %5d  %5.1f%%%n", mode, count,
+                    100.0 * count / s.codes()));
+            if (!s.scanRates().isEmpty()) {
+                out.println("simulated labelers' scan rates (answers from the renderer's latent scannability, not a "
+                        + "decoder; agreement with them is no measure of an eval):");
+                s.scanRates().forEach((name, rate) -> out.printf(Locale.ROOT, "  %-22s %5.1f%%%n", name, 100 * rate));
+            }
         }
         return 0;
     }

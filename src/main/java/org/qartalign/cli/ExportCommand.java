@@ -36,7 +36,7 @@ public final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        try (Database db = database.openExisting()) {
+        try (Database db = database.openReadOnly()) {
             Path folder = out == null ? null : out.toAbsolutePath().getParent();
             ManifestExporter exporter = new ManifestExporter(db, folder);
             if (out == null) {
@@ -46,7 +46,7 @@ public final class ExportCommand implements Callable<Integer> {
                 return 0;
             }
             int[] n = new int[1];
-            OutputFile.write(out, w -> n[0] = write(exporter, w));
+            OutputFile.write(out, db, w -> n[0] = write(exporter, w));
             spec.commandLine().getErr().println("Exported " + n[0] + " codes to " + out);
         }
         return 0;

@@ -72,26 +72,24 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         ReportOptions options = new ReportOptions(bootstrap, seed, threshold, confidence, evaluators, aesthetic,
                 excludeSimulated);
-        AlignmentReport report;
-        try (Database db = database.openExisting()) {
-            report = Alignment.report(db, options);
-        }
-        String text = switch (format) {
-            case json -> ReportJsonWriter.write(report);
-            case html -> ReportHtmlWriter.write(report);
-            case csv -> ReportCsvWriter.write(report);
-        };
-        if (out == null) {
-            spec.commandLine().getOut().print(text);
-            spec.commandLine().getOut().flush();
-        } else {
-            write(out, text);
-            spec.commandLine().getErr().println("wrote " + format + " report to " + out.toAbsolutePath());
+        try (Database db = database.openReadOnly()) {
+            if (out != null) {
+                OutputFile.refuseDatabaseFiles(out, db.file());
+            }
+            AlignmentReport report = ReportWorkers.onEveryCore(workers -> Alignment.report(db, options, workers));
+            String text = switch (format) {
+                case json -> ReportJsonWriter.write(report);
+                case html -> ReportHtmlWriter.write(report);
+                case csv -> ReportCsvWriter.write(report);
+            };
+            if (out == null) {
+                spec.commandLine().getOut().print(text);
+                spec.commandLine().getOut().flush();
+            } else {
+                OutputFile.write(out, db, w -> w.write(text));
+                spec.commandLine().getErr().println("wrote " + format + " report to " + out.toAbsolutePath());
+            }
         }
         return 0;
-    }
-
-    static void write(Path file, String text) throws IOException {
-        OutputFile.write(file, w -> w.write(text));
     }
 }

@@ -52,7 +52,7 @@ public final class SplitCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--db: " + database.db.toAbsolutePath() + " does not exist");
         }
         List<String> ordered = new ArrayList<>(names);
-        try (Database db = database.openExisting()) {
+        try (Database db = database.openReadOnly()) {
             DatasetSplit split = new DatasetSplit(db);
             for (int i = 0; i < ordered.size(); i++) {
                 Path written = split.write(ordered.get(i), i, ordered.size(),

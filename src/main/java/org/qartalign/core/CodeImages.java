@@ -57,7 +57,7 @@ public final class CodeImages {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
-                throw new IOException(file + ": not an image (no PNG, JPEG, GIF or BMP header)");
+                throw new IOException(file + ": not an image (no PNG, JPEG, GIF, BMP or TIFF header)");
             }
             ImageReader reader = readers.next();
             try {

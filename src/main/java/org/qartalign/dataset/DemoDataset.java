@@ -11,7 +11,6 @@ import org.qartalign.store.Database;
 import org.qartalign.store.LabelRepository;
 import org.qartalign.store.LabelerRepository;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +20,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -66,8 +67,19 @@ public final class DemoDataset {
         }
     }
 
-    public record Summary(int pairs, int codes, int labels, Path imagesFolder, Duration elapsed) {
+    /**
+     * @param failureModes codes per failure mode ({@link GenerationParams#failureModes()} keys, plus "none"), in a
+     *                     fixed order
+     * @param scanRates per simulated labeler name, the share of their answers that are "scanned" (empty without
+     *                  simulated labels)
+     */
+    public record Summary(int pairs, int codes, int labels, Path imagesFolder, Duration elapsed,
+                          Map<String, Integer> failureModes, Map<String, Double> scanRates) {
     }
+
+    /** The failure-mode keys in the order they are reported. */
+    public static final List<String> FAILURE_MODES = List.of("finder=restyled", "finder=picture_inside",
+            "quiet_zone=painted", "quiet_zone=full_bleed", "texture_hiding>0", "contrast=hue", "modules=merged", "none");
 
     private static final Instant SIMULATION_START = Instant.parse("2025-06-02T09:00:00Z");
 
@@ -154,13 +166,28 @@ public final class DemoDataset {
         progress.update(0.96, "writing " + done.size() + " codes to the database");
         int labels;
         try {
-            labels = db.transaction(c -> write(c, done, options));
+            labels = db.inTransaction(() -> write(db, done, options));
         } catch (RuntimeException e) {
             removeImages(folder, jobs);
             throw e;
         }
         progress.update(1.0, "done");
-        return new Summary(options.pairs(), done.size(), labels, folder, Duration.ofNanos(System.nanoTime() - t0));
+        Map<String, Integer> modes = new LinkedHashMap<>();
+        FAILURE_MODES.forEach(m -> modes.put(m, 0));
+        for (Job j : jobs) {
+            List<String> mine = j.params.failureModes();
+            (mine.isEmpty() ? List.of("none") : mine).forEach(m -> modes.merge(m, 1, Integer::sum));
+        }
+        Map<String, Double> rates = new LinkedHashMap<>();
+        for (int who = 0; who < SimulatedLabelers.PERSONAS.size() && options.simulateLabels(); who++) {
+            int me = who;
+            List<SimulatedLabelers.Answer> answers = done.stream().flatMap(r -> r.answers.stream())
+                    .filter(a -> a.persona() == me).toList();
+            rates.put(SimulatedLabelers.PERSONAS.get(who).name(),
+                    answers.stream().filter(SimulatedLabelers.Answer::scanned).count() / (double) answers.size());
+        }
+        return new Summary(options.pairs(), done.size(), labels, folder, Duration.ofNanos(System.nanoTime() - t0),
+                modes, rates);
     }
 
     private static List<Job> jobs(Options o) {
@@ -178,28 +205,26 @@ public final class DemoDataset {
     }
 
     private static Rendered render(Job job, Path folder, Path dbFolder, Options o) throws IOException {
-        BufferedImage img = new QrArtRenderer().render(job.url, job.prompt, job.params);
-        byte[] png = PngWriter.encode(img);
+        QrArtRenderer.Drawing drawing = new QrArtRenderer().draw(job.url, job.prompt, job.params);
+        byte[] png = PngWriter.encode(drawing.image());
         Path file = folder.resolve(job.codeId + ".png");
         Files.write(file, png);
         List<SimulatedLabelers.Answer> answers = List.of();
         if (o.simulateLabels()) {
             SplittableRandom r = new SplittableRandom(o.seed() * 31 + job.index * 0x9E3779B97F4A7C15L);
-            CaptureSimulation capture = new CaptureSimulation(img, job.url);
-            double colourfulness = SimulatedLabelers.colourfulness(img);
             answers = new ArrayList<>();
             for (int who : SimulatedLabelers.assignees(r)) {
-                answers.add(SimulatedLabelers.answer(who, capture, job.params, colourfulness, r.split()));
+                answers.add(SimulatedLabelers.answer(who, drawing.scannability(), drawing.aesthetic(), r.split()));
             }
         }
         String relative = dbFolder.relativize(file.toAbsolutePath()).toString().replace('\\', '/');
         return new Rendered(job, relative, CodeImages.sha256(png), answers);
     }
 
-    private static int write(java.sql.Connection c, List<Rendered> done, Options o) throws java.sql.SQLException {
+    private static int write(Database db, List<Rendered> done, Options o) {
         for (Rendered r : done) {
-            long pairId = DatasetRepository.pairId(c, r.job.prompt, r.job.url);
-            DatasetRepository.insertCode(c, new GeneratedCode(r.job.codeId, pairId, r.imagePath, r.sha256,
+            long pairId = new DatasetRepository(db).pairId(r.job.prompt, r.job.url);
+            new DatasetRepository(db).insertCode(new GeneratedCode(r.job.codeId, pairId, r.imagePath, r.sha256,
                     r.job.params.toMap()));
         }
         if (!o.simulateLabels()) {
@@ -208,9 +233,9 @@ public final class DemoDataset {
         int count = 0;
         for (int who = 0; who < SimulatedLabelers.PERSONAS.size(); who++) {
             SimulatedLabelers.Persona persona = SimulatedLabelers.PERSONAS.get(who);
-            Labeler labeler = LabelerRepository.getOrCreate(c, persona.name(), true);
+            Labeler labeler = new LabelerRepository(db).getOrCreate(persona.name(), true);
             Instant start = SIMULATION_START.plus(Duration.ofHours(3L * who));
-            LabelingSession session = LabelerRepository.startSession(c, labeler.id(), persona.phone().model(),
+            LabelingSession session = new LabelerRepository(db).startSession(labeler.id(), persona.phone().model(),
                     "simulated camera app", 50.0, "demo-simulation", start);
             int me = who;
             List<Rendered> mine = new ArrayList<>(done);
@@ -230,7 +255,7 @@ public final class DemoDataset {
                 Instant submitted = shown.plusMillis(scanMs + thinkMs);
                 String uuid = UUID.nameUUIDFromBytes(("demo-sim\0" + r.job.codeId + "\0" + persona.name())
                         .getBytes(StandardCharsets.UTF_8)).toString();
-                LabelRepository.insert(c, new Label(uuid, r.job.codeId, labeler.id(), session.id(), LabelKind.ANSWER,
+                new LabelRepository(db).insert(new Label(uuid, r.job.codeId, labeler.id(), session.id(), LabelKind.ANSWER,
                         a.scanned(), a.reason(), a.aesthetic(), shown, scanMs, submitted, "simulated", null));
                 count++;
                 n++;

@@ -88,7 +88,7 @@ public final class FolderImporter {
     public FolderImport.Result run(FolderImport.Options o, DemoDataset.Progress progress, BooleanSupplier cancelled) {
         Path root = o.folder().toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
-            throw new ImportException(List.of(root + ": folder not found"), 1);
+            throw new ImportException(List.of(root + ": folder not found"), 1, "this folder");
         }
         int[] ignored = {0};
         List<Code> codes = validate(root, o, progress, cancelled, ignored);
@@ -96,13 +96,13 @@ public final class FolderImporter {
         progress.update(0.95, "Writing " + codes.size() + " codes");
         int[] counts = new int[5];
         Instant now = Instant.now();
-        db.transaction(c -> {
-            Labeler labeler = LabelerRepository.getOrCreate(c, o.labeler(), false);
-            LabelingSession session = session(c, labeler, o, now);
+        db.inTransaction(() -> {
+            Labeler labeler = new LabelerRepository(db).getOrCreate(o.labeler(), false);
+            LabelingSession session = session(labeler, o, now);
             for (Code code : codes) {
                 if (code.existing == null) {
-                    long pairId = DatasetRepository.pairId(c, code.prompt, code.url);
-                    DatasetRepository.insertCode(c, new GeneratedCode(code.id(), pairId, storedPath(code.first().file()),
+                    long pairId = new DatasetRepository(db).pairId(code.prompt, code.url);
+                    new DatasetRepository(db).insertCode(new GeneratedCode(code.id(), pairId, storedPath(code.first().file()),
                             code.sha, Map.of()));
                     counts[0]++;
                 } else {
@@ -110,12 +110,12 @@ public final class FolderImporter {
                 }
                 String key = labelKey(code.id(), o);
                 if (code.head == null) {
-                    LabelRepository.insert(c, label(key, code, labeler, session, now, null));
+                    new LabelRepository(db).insert(label(key, code, labeler, session, now, null));
                     counts[2]++;
                 } else if (sameAnswer(code.head, code)) {
                     counts[4]++;
                 } else {
-                    LabelRepository.insert(c, label(UUID.randomUUID().toString(), code, labeler, session, now,
+                    new LabelRepository(db).insert(label(UUID.randomUUID().toString(), code, labeler, session, now,
                             code.head.uuid()));
                     counts[3]++;
                 }
@@ -123,8 +123,9 @@ public final class FolderImporter {
             check(cancelled);
             return null;
         });
-        progress.update(1, "Imported " + codes.size() + " codes");
-        return new FolderImport.Result(root, codes.size(), counts[0], counts[1], counts[2], counts[3], counts[4],
+        progress.update(1, "done");
+        int files = codes.stream().mapToInt(c -> c.files.size()).sum();
+        return new FolderImport.Result(root, files, codes.size(), counts[0], counts[1], counts[2], counts[3], counts[4],
                 ignored[0]);
     }
 
@@ -198,7 +199,7 @@ public final class FolderImporter {
         }
         if (!problems.isEmpty()) {
             throw new ImportException(problems.subList(0, Math.min(problems.size(), ManifestImporter.MAX_REPORTED)),
-                    problems.size());
+                    problems.size(), "this folder");
         }
         return new ArrayList<>(codes.values());
     }
@@ -425,15 +426,14 @@ public final class FolderImporter {
                 + "\0" + o.scannerApp()).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    private LabelingSession session(java.sql.Connection c, Labeler labeler, FolderImport.Options o, Instant now)
-            throws java.sql.SQLException {
+    private LabelingSession session(Labeler labeler, FolderImport.Options o, Instant now) {
         for (LabelingSession s : new LabelerRepository(db).sessions()) {
             if (s.labelerId() == labeler.id() && Objects.equals(s.phoneModel(), o.phone())
                     && Objects.equals(s.scannerApp(), o.scannerApp())) {
                 return s;
             }
         }
-        return LabelerRepository.startSession(c, labeler.id(), o.phone(), o.scannerApp(), 0.0, "import-folders", now);
+        return new LabelerRepository(db).startSession(labeler.id(), o.phone(), o.scannerApp(), 0.0, "import-folders", now);
     }
 
     /** Relative to the database folder when the image lies inside it, else absolute. */

@@ -1,6 +1,7 @@
 package org.qartalign.dataset;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.qartalign.core.FailureReason;
 import org.qartalign.store.Json;
@@ -45,8 +46,7 @@ record ManifestEntry(String id, String prompt, String url, Path image, Map<Strin
         try {
             root = Json.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
-            String what = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source.*$", "").replaceAll("\\s*at \\[Source.*$", "");
-            throw new IllegalArgumentException("bad JSON at column " + e.getLocation().getColumnNr() + ": " + what);
+            throw new IllegalArgumentException(jsonProblem(e));
         }
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("expected a JSON object, one code per line");
@@ -144,6 +144,33 @@ record ManifestEntry(String id, String prompt, String url, Path image, Map<Strin
                     seconds == null ? null : Math.round(seconds * 1000), at, shownAt, flags));
         }
         return new ManifestEntry(id, prompt, url, imagePath, params, evals, labels);
+    }
+
+    /** Jackson's complaint in the manifest's words, with the column when Jackson knows it. */
+    private static String jsonProblem(JsonProcessingException e) {
+        String original = String.valueOf(e.getOriginalMessage());
+        String column = e.getLocation() == null || e.getLocation().getColumnNr() < 1 ? ""
+                : " at column " + e.getLocation().getColumnNr();
+        if (e instanceof StreamConstraintsException) {
+            if (original.contains("nesting depth")) {
+                return "JSON nested deeper than " + Json.MAX_DEPTH + " levels" + column
+                        + "; a manifest line needs only a few";
+            }
+            if (original.contains("Number value length")) {
+                return "a number longer than " + Json.MAX_NUMBER_LENGTH + " characters" + column;
+            }
+            return "JSON too large" + column + ": " + original;
+        }
+        if (original.startsWith("Trailing token")) {
+            return "more than one JSON value on the line (text after the object ends" + column
+                    + "); put one code per line";
+        }
+        if (original.startsWith("Duplicate field")) {
+            return "the same field twice in one object" + column + ": " + original.replace("Duplicate field", "field")
+                    .replaceAll("\\s*at \\[Source.*$", "");
+        }
+        String what = original.replaceAll("\\s*\\(start marker at \\[Source.*$", "").replaceAll("\\s*at \\[Source.*$", "");
+        return "bad JSON" + column + ": " + what;
     }
 
     private static void unknown(JsonNode node, Set<String> known, String where) {

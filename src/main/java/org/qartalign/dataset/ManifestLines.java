@@ -79,6 +79,17 @@ final class ManifestLines {
         if (text.endsWith("\r")) {
             text = text.substring(0, text.length() - 1);
         }
+        int cr = text.indexOf('\r');
+        if (cr >= 0) {
+            throw new ImportException(List.of(file + ":" + line + ": a carriage return (CR) inside the line at "
+                    + "character " + (cr + 1) + ": the file has old Mac line endings (CR only) or a stray CR; save it "
+                    + "with LF or CRLF line endings, one code per line"), 1);
+        }
+        int nul = text.indexOf('\0');
+        if (nul >= 0) {
+            throw new ImportException(List.of(file + ":" + line + ": a NUL byte (0x00) at character " + (nul + 1)
+                    + " of the line; a manifest is plain UTF-8 text"), 1);
+        }
         if (!text.isBlank()) {
             handler.handle(line, text);
         }
@@ -89,20 +100,31 @@ final class ManifestLines {
             return utf8.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             int at = firstBadByte(bytes);
-            throw new ImportException(List.of(file + ":" + line + ": not UTF-8 text (byte 0x"
-                    + String.format("%02X", bytes[at] & 0xff) + " at byte " + (at + 1) + " of the line); "
-                    + "save the manifest as UTF-8"), 1);
+            int end = at + 1;
+            while (end < Math.min(bytes.length, at + sequenceLength(bytes[at] & 0xff)) && (bytes[end] & 0xC0) == 0x80) {
+                end++;
+            }
+            StringBuilder shown = new StringBuilder();
+            for (int i = at; i < end; i++) {
+                shown.append(shown.length() == 0 ? "" : " ").append(String.format("%02X", bytes[i] & 0xff));
+            }
+            String what = end - at == 1 ? "byte 0x" + shown : "bytes " + shown;
+            String why = surrogate(bytes, at) ? ", an encoded UTF-16 surrogate, which UTF-8 does not allow" : "";
+            throw new ImportException(List.of(file + ":" + line + ": not UTF-8 text (" + what + " at byte "
+                    + (at + 1) + " of the line" + why + "); save the manifest as UTF-8"), 1);
         }
     }
 
-    /** The first byte that does not start or continue a well-formed UTF-8 sequence. */
+    /**
+     * The first byte that does not start a well-formed UTF-8 sequence (Unicode 15, table 3-7: no overlong forms, no
+     * surrogates D800-DFFF, nothing above U+10FFFF).
+     */
     private static int firstBadByte(byte[] b) {
         int i = 0;
         while (i < b.length) {
             int c = b[i] & 0xff;
-            int follow = c < 0x80 ? 0 : c >= 0xC2 && c <= 0xDF ? 1 : c >= 0xE0 && c <= 0xEF ? 2
-                    : c >= 0xF0 && c <= 0xF4 ? 3 : -1;
-            if (follow < 0) {
+            int follow = sequenceLength(c) - 1;
+            if (c >= 0x80 && c < 0xC2 || c > 0xF4) {
                 return i;
             }
             for (int k = 1; k <= follow; k++) {
@@ -110,8 +132,21 @@ final class ManifestLines {
                     return i;
                 }
             }
+            int second = follow > 0 ? b[i + 1] & 0xff : 0;
+            if (c == 0xE0 && second < 0xA0 || c == 0xED && second >= 0xA0 || c == 0xF0 && second < 0x90
+                    || c == 0xF4 && second >= 0x90) {
+                return i;
+            }
             i += follow + 1;
         }
         return 0;
+    }
+
+    private static int sequenceLength(int lead) {
+        return lead < 0xC2 || lead > 0xF4 ? 1 : lead <= 0xDF ? 2 : lead <= 0xEF ? 3 : 4;
+    }
+
+    private static boolean surrogate(byte[] b, int at) {
+        return (b[at] & 0xff) == 0xED && at + 1 < b.length && (b[at + 1] & 0xff) >= 0xA0;
     }
 }

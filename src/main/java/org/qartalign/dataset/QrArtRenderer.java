@@ -5,33 +5,30 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
+import org.qartalign.dataset.GenerationParams.Contrast;
+import org.qartalign.dataset.GenerationParams.Finder;
+import org.qartalign.dataset.GenerationParams.Modules;
+import org.qartalign.dataset.GenerationParams.QuietZone;
 
-import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.Polygon;
-import java.awt.geom.Ellipse2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
  * A procedural stand-in for Stable Diffusion + ControlNet QR art. The URL is encoded at error correction H and
- * blended into a picture whose palette and motifs come from the prompt's words:
+ * blended into a picture whose palette and motifs come from the prompt's words ({@link PictureLook}):
  * <ul>
  *   <li>{@code strength} sets how far each pixel is pulled towards its module's dark or light target
- *       ({@code pull = 1 - exp(-0.65 * strength^2)}: 0.15 at 0.5, 0.48 at 1, 0.92 at 2), so strong codes scan well and look plain;</li>
- *   <li>{@code guidance_start} &gt; 0 weakens the pull everywhere (the composition was fixed before the pattern
- *       took over);</li>
- *   <li>{@code guidance_end} &lt; 1 softens the modules (the pattern is blurred across neighbours) and, together
- *       with the start, leaves the most salient {@code 1 - (end - start)} share of modules to the picture, where the
- *       pattern fades to 30%.</li>
+ *       ({@code pull = 1 - exp(-0.65 * strength^2)}: 0.15 at 0.5, 0.48 at 1, 0.92 at 2);</li>
+ *   <li>{@code guidance_start} &gt; 0 weakens the pull everywhere; {@code guidance_end} &lt; 1 softens the modules
+ *       and, with the start, leaves the most salient {@code 1 - (end - start)} share of modules to the picture;</li>
+ *   <li>the failure modes of {@link GenerationParams} (finders, quiet zone, texture, hue contrast, merged modules)
+ *       are drawn as such images show them.</li>
  * </ul>
- * Everything random derives from the params' seed, so the same inputs give the same pixels.
+ * While drawing, the renderer also measures what it did to the code ({@link Scannability}) and how good the picture
+ * should look; the simulated people answer from those, never from a decoder. Everything random derives from the
+ * params' seed, so the same inputs give the same pixels.
  */
 public final class QrArtRenderer {
     /** Pixels the rendered square aims for (quiet zone included); modules are whole pixels. */
@@ -40,6 +37,10 @@ public final class QrArtRenderer {
     public static final int QUIET_MODULES = 4;
     private static final double K = 0.65;
     private static final double FREE_GOVERNANCE = 0.3;
+
+    /** A rendered code with what the renderer knows about it. */
+    public record Drawing(BufferedImage image, Scannability scannability, double aesthetic) {
+    }
 
     /** The QR module grid for a URL (true = dark), at error correction H. */
     public static boolean[][] modules(String url) {
@@ -59,61 +60,68 @@ public final class QrArtRenderer {
     }
 
     public BufferedImage render(String url, String prompt, GenerationParams params) {
+        return draw(url, prompt, params).image();
+    }
+
+    public Drawing draw(String url, String prompt, GenerationParams params) {
         boolean[][] qr = modules(url);
         int n = qr.length;
         int total = n + 2 * QUIET_MODULES;
         int mod = Math.max(4, Math.round((float) TARGET_SIZE / total));
         int size = total * mod;
         SplittableRandom random = new SplittableRandom(params.seed());
-        Look look = Look.of(prompt, random);
+        PictureLook look = PictureLook.of(prompt, random);
 
         BufferedImage img = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        paintPicture(img, look, random);
+        PictureLook.paintPicture(img, look, random);
         int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
 
         double[][] governance = governance(n, params, random);
         double softness = Math.min(0.8, 0.1 + 1.6 * (1 - params.guidanceEnd()));
         double pull = (1 - Math.exp(-K * params.strength() * params.strength())) * (1 - 0.8 * params.guidanceStart());
-        Field clouds = new Field(random, size, size / 6.0);
-        Field grain = new Field(random, size, Math.max(3, mod / 2.0));
+        NoiseField clouds = new NoiseField(random, size, size / 6.0);
+        NoiseField grain = new NoiseField(random, size, Math.max(3, mod / 2.0));
         int[] cloud = look.palette[3];
+        SplittableRandom modes = new SplittableRandom(params.seed() ^ 0x6A09E667F3BCC909L);
 
-        float[][] pad = new float[total][total];
+        float[] pad = new float[total * total];
         for (int y = 0; y < n; y++) {
             for (int x = 0; x < n; x++) {
-                pad[y + QUIET_MODULES][x + QUIET_MODULES] = qr[y][x] ? 1f : 0f;
+                pad[(y + QUIET_MODULES) * total + x + QUIET_MODULES] = qr[y][x] ? 1f : 0f;
             }
         }
+        int mergedModules = 0;
+        if (params.modules() == Modules.MERGED) {
+            mergedModules = merge(pad, total, n, 0.2 + 0.5 * modes.nextDouble(), modes);
+            softness = Math.min(0.85, softness + 0.2);
+        }
+        float[] gov = moduleGovernance(params, governance, pull, pad, total, n, modes);
+        FinderShape finders = new FinderShape(params.finder(), n, mod, modes);
+        Texture texture = params.textureHiding() > 0 ? new Texture(params.textureHiding(), size, mod, modes) : null;
+        int[][] hue = params.contrast() == Contrast.HUE ? HueContrast.targets(look.palette, modes) : null;
+
         Axis axis = new Axis(size, mod, total);
-        Field.Axis cloudAxis = clouds.axis(size);
-        Field.Axis grainAxis = grain.axis(size);
-        float[] gov = new float[total * total];
-        for (int my = 0; my < total; my++) {
-            for (int mx = 0; mx < total; mx++) {
-                boolean quiet = my < QUIET_MODULES || mx < QUIET_MODULES || my >= n + QUIET_MODULES
-                        || mx >= n + QUIET_MODULES;
-                gov[my * total + mx] = (float) (quiet ? Math.max(pull, 0.55)
-                        : pull * governance[my - QUIET_MODULES][mx - QUIET_MODULES]);
-            }
-        }
+        NoiseField.Axis cloudAxis = clouds.axis(size);
+        NoiseField.Axis grainAxis = grain.axis(size);
         for (int y = 0; y < size; y++) {
             int my = axis.module[y];
-            int y0 = axis.lo[y];
-            int y1 = axis.hi[y];
+            int row0 = axis.lo[y] * total;
+            int row1 = axis.hi[y] * total;
             float ty = axis.t[y];
-            float[] rowLo = pad[y0];
-            float[] rowHi = pad[y1];
             float edgeY = axis.edge[y];
             for (int x = 0; x < size; x++) {
                 int mx = axis.module[x];
                 int x0 = axis.lo[x];
                 int x1 = axis.hi[x];
                 float tx = axis.t[x];
-                float soft = (rowLo[x0] + (rowLo[x1] - rowLo[x0]) * tx) * (1 - ty)
-                        + (rowHi[x0] + (rowHi[x1] - rowHi[x0]) * tx) * ty;
-                float hard = pad[my][mx];
+                float soft = (pad[row0 + x0] + (pad[row0 + x1] - pad[row0 + x0]) * tx) * (1 - ty)
+                        + (pad[row1 + x0] + (pad[row1 + x1] - pad[row1 + x0]) * tx) * ty;
+                float hard = pad[my * total + mx];
                 float w = Math.max((float) softness, Math.max(edgeY, axis.edge[x]));
                 float pattern = hard + (soft - hard) * w;
+                if (finders.restyles(mx, my)) {
+                    pattern = finders.pattern(x, y);
+                }
                 float p = gov[my * total + mx];
 
                 int i = y * size + x;
@@ -123,16 +131,97 @@ public final class QrArtRenderer {
                 float r = ((rgb >> 16) & 0xff) * (1 - c) + cloud[0] * c + g;
                 float gr = ((rgb >> 8) & 0xff) * (1 - c) + cloud[1] * c + g;
                 float b = (rgb & 0xff) * (1 - c) + cloud[2] * c + g;
-                // dark modules become the picture's own shadows, light ones its highlights, so hue survives
-                float keep = 0.16f * pattern + (1 - pattern) * 0.15f;
-                float lift = (1 - pattern) * 0.85f * 255;
-                r += p * (r * keep + lift - r);
-                gr += p * (gr * keep + lift - gr);
-                b += p * (b * keep + lift - b);
+                if (hue == null) {
+                    // dark modules become the picture's own shadows, light ones its highlights, so hue survives
+                    float keep = 0.16f * pattern + (1 - pattern) * 0.15f;
+                    float lift = (1 - pattern) * 0.85f * 255;
+                    r += p * (r * keep + lift - r);
+                    gr += p * (gr * keep + lift - gr);
+                    b += p * (b * keep + lift - b);
+                } else {
+                    r += p * (hue[1][0] + (hue[0][0] - hue[1][0]) * pattern - r);
+                    gr += p * (hue[1][1] + (hue[0][1] - hue[1][1]) * pattern - gr);
+                    b += p * (hue[1][2] + (hue[0][2] - hue[1][2]) * pattern - b);
+                }
+                if (texture != null) {
+                    float t = texture.at(x, y);
+                    r += t;
+                    gr += t;
+                    b += t;
+                }
                 px[i] = (clamp(r) << 16) | (clamp(gr) << 8) | clamp(b);
             }
         }
-        return img;
+        Scannability s = Scannability.measure(px, size, mod, qr, QUIET_MODULES, (double) mergedModules / (n * n));
+        return new Drawing(img, s, LatentAesthetic.of(params, look, pull * mean(governance), random));
+    }
+
+    /** Per-module pull: the governance map inside the code, the quiet zone by its mode, hidden finder centres. */
+    private static float[] moduleGovernance(GenerationParams params, double[][] governance, double pull, float[] pad,
+                                            int total, int n, SplittableRandom modes) {
+        float[] gov = new float[total * total];
+        boolean[] pictureInside = new boolean[3];
+        boolean centreOnly = modes.nextBoolean();
+        if (params.finder() == Finder.PICTURE_INSIDE) {
+            int first = modes.nextInt(3);
+            for (int k = 0; k < 3; k++) {
+                pictureInside[k] = k == first || modes.nextInt(100) < 70;
+            }
+        }
+        for (int my = 0; my < total; my++) {
+            for (int mx = 0; mx < total; mx++) {
+                int y = my - QUIET_MODULES;
+                int x = mx - QUIET_MODULES;
+                boolean quiet = y < 0 || x < 0 || y >= n || x >= n;
+                double g;
+                if (quiet) {
+                    g = switch (params.quietZone()) {
+                        case CLEAN -> Math.max(pull, 0.55);
+                        case PAINTED -> 0.1;
+                        case FULL_BLEED -> 0.9 * pull;
+                    };
+                    if (params.quietZone() == QuietZone.FULL_BLEED) {
+                        // the picture carries the pattern on to the edge: module-like marks where the margin was
+                        pad[my * total + mx] = modes.nextInt(100) < 45 ? 1f : 0f;
+                    }
+                } else {
+                    g = pull * governance[y][x];
+                    int f = finderIndex(n, x, y);
+                    if (f >= 0 && pictureInside[f] && insideFinder(n, f, x, y, centreOnly)) {
+                        g = 0.2;
+                    }
+                }
+                gov[my * total + mx] = (float) g;
+            }
+        }
+        return gov;
+    }
+
+    /**
+     * Modules merged into larger shapes: a data module whose four neighbours all have the other colour is absorbed
+     * with probability {@code degree}, one with three such neighbours with {@code degree * 0.05}. Returns how many
+     * modules changed colour.
+     */
+    static int merge(float[] pad, int total, int n, double degree, SplittableRandom r) {
+        float[] in = pad.clone();
+        int changed = 0;
+        for (int y = 1; y < n - 1; y++) {
+            for (int x = 1; x < n - 1; x++) {
+                if (finderIndex(n, x, y) >= 0) {
+                    continue;
+                }
+                int i = (y + QUIET_MODULES) * total + x + QUIET_MODULES;
+                float c = in[i];
+                int opposite = (in[i - 1] != c ? 1 : 0) + (in[i + 1] != c ? 1 : 0) + (in[i - total] != c ? 1 : 0)
+                        + (in[i + total] != c ? 1 : 0);
+                double chance = opposite == 4 ? degree : opposite == 3 ? degree * 0.05 : 0;
+                if (chance > 0 && r.nextDouble() < chance) {
+                    pad[i] = 1 - c;
+                    changed++;
+                }
+            }
+        }
+        return changed;
     }
 
     /** Per-module share of the pattern that survives: 1 where guided, less in the picture's free regions. */
@@ -140,7 +229,7 @@ public final class QrArtRenderer {
         double[][] gov = new double[n][n];
         double share = params.guidanceEnd() - params.guidanceStart();
         double free = Math.min(0.6, Math.max(0, 1 - share) * 0.7);
-        Field saliency = new Field(random, n, Math.max(3, n / 4.0));
+        NoiseField saliency = new NoiseField(random, n, Math.max(3, n / 4.0));
         double[] values = new double[n * n];
         for (int y = 0; y < n; y++) {
             for (int x = 0; x < n; x++) {
@@ -159,266 +248,38 @@ public final class QrArtRenderer {
         return gov;
     }
 
-    /** Finder patterns and their separators: image models trained for QR art keep these intact. */
+    /** Finder patterns and their separators: image models trained for QR art keep these guided. */
     static boolean finder(int n, int x, int y) {
-        return (x < 8 && y < 8) || (x >= n - 8 && y < 8) || (x < 8 && y >= n - 8);
+        return finderIndex(n, x, y) >= 0;
     }
 
-    private static void paintPicture(BufferedImage img, Look look, SplittableRandom random) {
-        int s = img.getWidth();
-        Graphics2D g = img.createGraphics();
-        try {
-            paintGradient(img, look, random.nextDouble() * Math.PI * 2);
-            for (String motif : look.motifs) {
-                paintMotif(g, motif, s, look, random);
-            }
-        } finally {
-            g.dispose();
+    /** Which finder box (8x8 with separator) holds code module (x, y): 0 top left, 1 top right, 2 bottom left, or -1. */
+    static int finderIndex(int n, int x, int y) {
+        if (y < 8 && x < 8) {
+            return 0;
         }
+        if (y < 8 && x >= n - 8) {
+            return 1;
+        }
+        return x < 8 && y >= n - 8 ? 2 : -1;
     }
 
-    /** A three-stop linear gradient across the square, through a colour table (Java2D's gradient paint is slower). */
-    private static void paintGradient(BufferedImage img, Look look, double angle) {
-        int s = img.getWidth();
-        int[] px = ((DataBufferInt) img.getRaster().getDataBuffer()).getData();
-        int[] table = new int[1024];
-        for (int k = 0; k < table.length; k++) {
-            double t = k / (table.length - 1.0);
-            int[] a = t < 0.55 ? look.palette[0] : look.palette[1];
-            int[] b = t < 0.55 ? look.palette[1] : look.palette[2];
-            double u = t < 0.55 ? t / 0.55 : (t - 0.55) / 0.45;
-            table[k] = (clamp(mix(a[0], b[0], u)) << 16) | (clamp(mix(a[1], b[1], u)) << 8) | clamp(mix(a[2], b[2], u));
-        }
-        double dx = Math.cos(angle) / s * 0.999;
-        double dy = Math.sin(angle) / s * 0.999;
-        for (int y = 0; y < s; y++) {
-            double t = 0.5 - (s / 2.0) * dx + (y - s / 2.0) * dy;
-            for (int x = 0; x < s; x++, t += dx) {
-                int k = (int) (t * 1023);
-                px[y * s + x] = table[k < 0 ? 0 : k > 1023 ? 1023 : k];
-            }
-        }
+    /** The finder's 3x3 centre, or its 5x5 interior (inner light ring and centre). */
+    private static boolean insideFinder(int n, int f, int x, int y, boolean centreOnly) {
+        int lo = centreOnly ? 2 : 1;
+        int dx = x - (f == 1 ? n - 7 : 0);
+        int dy = y - (f == 2 ? n - 7 : 0);
+        return dx >= lo && dx <= 6 - lo && dy >= lo && dy <= 6 - lo;
     }
 
-    private static void paintMotif(Graphics2D g, String motif, int s, Look look, SplittableRandom r) {
-        switch (motif) {
-            case "disc" -> {
-                double d = s * (0.18 + 0.2 * r.nextDouble());
-                g.setColor(shade(look.palette[4], 1.0, 230));
-                g.fill(new Ellipse2D.Double(r.nextDouble() * (s - d), r.nextDouble() * s * 0.5, d, d));
-            }
-            case "mountains" -> {
-                for (int layer = 0; layer < 3; layer++) {
-                    Polygon p = new Polygon();
-                    double base = s * (0.55 + 0.15 * layer);
-                    p.addPoint(0, s);
-                    for (int x = 0; x <= s; x += s / 8) {
-                        p.addPoint(x, (int) (base - r.nextDouble() * s * 0.25));
-                    }
-                    p.addPoint(s, s);
-                    g.setColor(shade(look.palette[2], 0.9 - 0.25 * layer, 255));
-                    g.fill(p);
-                }
-            }
-            case "waves" -> {
-                g.setStroke(new BasicStroke(s / 40f));
-                for (int k = 0; k < 7; k++) {
-                    double y0 = s * (0.45 + 0.08 * k);
-                    double amp = s * 0.02 * (1 + r.nextDouble());
-                    double phase = r.nextDouble() * 6;
-                    Polygon p = new Polygon();
-                    for (int x = 0; x <= s; x += 8) {
-                        p.addPoint(x, (int) (y0 + amp * Math.sin(x * 12.0 / s + phase)));
-                    }
-                    p.addPoint(s, s);
-                    p.addPoint(0, s);
-                    g.setColor(shade(k % 2 == 0 ? look.palette[1] : look.palette[2], 0.7 + 0.05 * k, 200));
-                    g.fill(p);
-                }
-            }
-            case "trees" -> {
-                for (int k = 0; k < 14; k++) {
-                    int x = (int) (r.nextDouble() * s);
-                    int h = (int) (s * (0.15 + 0.25 * r.nextDouble()));
-                    int base = (int) (s * (0.7 + 0.3 * r.nextDouble()));
-                    Polygon p = new Polygon(new int[] {x - h / 4, x, x + h / 4}, new int[] {base, base - h, base}, 3);
-                    g.setColor(shade(look.palette[2], 0.4 + 0.4 * r.nextDouble(), 255));
-                    g.fill(p);
-                }
-            }
-            case "buildings" -> {
-                for (int k = 0; k < 16; k++) {
-                    int w = (int) (s * (0.05 + 0.08 * r.nextDouble()));
-                    int h = (int) (s * (0.2 + 0.45 * r.nextDouble()));
-                    int x = (int) (r.nextDouble() * s);
-                    g.setColor(shade(look.palette[k % 2 == 0 ? 2 : 0], 0.35 + 0.4 * r.nextDouble(), 255));
-                    g.fillRect(x, s - h, w, h);
-                    g.setColor(shade(look.palette[4], 1.0, 255));
-                    for (int wy = s - h + 6; wy < s - 6; wy += 14) {
-                        if (r.nextInt(3) == 0) {
-                            g.fillRect(x + 3, wy, Math.max(2, w / 4), 5);
-                        }
-                    }
-                }
-            }
-            case "petals" -> {
-                for (int k = 0; k < 40; k++) {
-                    double d = s * (0.02 + 0.06 * r.nextDouble());
-                    g.setColor(shade(look.palette[k % 2 == 0 ? 4 : 3], 0.8 + 0.4 * r.nextDouble(), 210));
-                    g.fill(new Ellipse2D.Double(r.nextDouble() * s, r.nextDouble() * s, d, d * 0.7));
-                }
-            }
-            case "stars" -> {
-                g.setColor(shade(look.palette[4], 1.2, 255));
-                for (int k = 0; k < 120; k++) {
-                    double d = 1.5 + 3 * r.nextDouble();
-                    g.fill(new Ellipse2D.Double(r.nextDouble() * s, r.nextDouble() * s * 0.7, d, d));
-                }
-            }
-            case "figure" -> {
-                double w = s * (0.25 + 0.2 * r.nextDouble());
-                double x = s * 0.5 - w / 2 + (r.nextDouble() - 0.5) * s * 0.3;
-                double y = s * (0.35 + 0.2 * r.nextDouble());
-                g.setColor(shade(look.palette[0], 0.45, 235));
-                g.fill(new Ellipse2D.Double(x, y, w, w * 1.3));
-                g.setColor(shade(look.palette[4], 0.9, 220));
-                g.fill(new Ellipse2D.Double(x + w * 0.25, y - w * 0.35, w * 0.5, w * 0.5));
-            }
-            default -> {
-                for (int k = 0; k < 9; k++) {
-                    double d = s * (0.08 + 0.25 * r.nextDouble());
-                    g.setColor(shade(look.palette[r.nextInt(5)], 0.6 + 0.6 * r.nextDouble(), 150));
-                    g.fill(new Ellipse2D.Double(r.nextDouble() * s - d / 2, r.nextDouble() * s - d / 2, d, d * (0.5 + r.nextDouble())));
-                }
+    private static double mean(double[][] v) {
+        double sum = 0;
+        for (double[] row : v) {
+            for (double d : row) {
+                sum += d;
             }
         }
-    }
-
-    /** Palette (5 colours), motifs and texture, from the prompt's words with the seed for what the words leave open. */
-    static final class Look {
-        final int[][] palette;
-        final List<String> motifs;
-        final double cloudiness;
-        final double texture;
-
-        private Look(int[][] palette, List<String> motifs, double cloudiness, double texture) {
-            this.palette = palette;
-            this.motifs = motifs;
-            this.cloudiness = cloudiness;
-            this.texture = texture;
-        }
-
-        private static final String[][] PALETTES = {
-                {"dusk", "2b1d4e", "c0587e", "f4a259", "6d3b8c", "ffd38a"},
-                {"sunset", "ff7e5f", "feb47b", "8e3b5f", "ffcf71", "fff1c1"},
-                {"dawn", "f6d6ad", "f9a8a8", "7ea6d8", "fbe3c4", "fffaf0"},
-                {"night", "0b1633", "1f3b73", "0d0d1a", "3c5a99", "f2e6a7"},
-                {"moon", "101a3a", "3a4f7a", "1a1a2e", "8fa3c7", "f5f3ce"},
-                {"stars", "0a0f2c", "26235e", "05070f", "5a4e9c", "ffffff"},
-                {"forest", "1e3d2f", "4f7942", "2d5a27", "8fbc8f", "e3d18a"},
-                {"jungle", "0f4d2a", "3fa34d", "1b5e20", "a5d6a7", "ffeb3b"},
-                {"ocean", "0e4d92", "2a9df4", "1167b1", "a6e1fa", "fdfdfd"},
-                {"sea", "03396c", "005b96", "6497b1", "b3cde0", "f2f7fb"},
-                {"underwater", "013a63", "01497c", "2a6f97", "61a5c2", "ffd166"},
-                {"desert", "e4b363", "c2703d", "7d4e24", "f3d9a4", "fff3d6"},
-                {"canyon", "a0522d", "d2691e", "6b3e26", "f4a460", "ffe4c4"},
-                {"autumn", "8c2f1b", "d96c06", "f2a541", "5a3d2b", "f7e1b5"},
-                {"winter", "dfe9f3", "9bb7d4", "4a6fa5", "ffffff", "2e4a7a"},
-                {"snow", "f0f4f8", "b0c4de", "6c8ebf", "ffffff", "34495e"},
-                {"neon", "12002e", "ff2a6d", "05d9e8", "d1f7ff", "ff9f1c"},
-                {"cyberpunk", "0d0221", "ff00a0", "00f0ff", "2e2157", "fcee0c"},
-                {"vaporwave", "ff71ce", "01cdfe", "b967ff", "05ffa1", "fffb96"},
-                {"synthwave", "241734", "f72585", "7209b7", "4cc9f0", "ffd60a"},
-                {"ukiyo-e", "f2e8cf", "1d3557", "c1121f", "669bbc", "fdf0d5"},
-                {"ink", "f5f1e8", "2b2b2b", "8a8a8a", "d9d4c7", "111111"},
-                {"charcoal", "e8e6e1", "3b3b3b", "777777", "bdbdbd", "111111"},
-                {"noir", "0f0f0f", "444444", "bbbbbb", "222222", "eeeeee"},
-                {"monochrome", "f0f0f0", "5c5c5c", "1e1e1e", "a8a8a8", "ffffff"},
-                {"pastel", "ffd6e0", "c1fba4", "a0c4ff", "fdffb6", "ffffff"},
-                {"cherry", "ffc2d1", "ff8fab", "fb6f92", "ffe5ec", "6b2737"},
-                {"lavender", "b8a1d9", "7b5ea7", "e6dcf5", "4b3869", "fff8e7"},
-                {"sunflower", "ffd23f", "ee8434", "3f7d20", "fff3b0", "6b4226"},
-                {"golden", "b8860b", "ffd700", "8b5a2b", "ffe8a3", "fff8dc"},
-                {"art deco", "1c1c1c", "c9a227", "2f4858", "e8d8a8", "f6f1e1"},
-                {"stained glass", "8b0000", "1e90ff", "ffd700", "228b22", "4b0082"},
-                {"coral", "ff6f59", "43aa8b", "254441", "ffd6ba", "f1f7ed"},
-                {"ghibli", "8ecae6", "219ebc", "90be6d", "ffb703", "fefae0"},
-                {"rain", "3d4a5c", "6b7f99", "22303f", "9aa9bd", "e0e6ee"},
-                {"fog", "b8c0c8", "8e99a4", "dde3e8", "5e6b78", "f4f6f8"},
-                {"mist", "c9d3d9", "9aa8b2", "e8eef1", "6f7f8a", "ffffff"},
-                {"space", "000814", "001d3d", "003566", "5e548e", "ffc300"},
-                {"galaxy", "10002b", "3c096c", "7b2cbf", "c77dff", "e0aaff"},
-        };
-        private static final String[][] MOTIFS = {
-                {"moon", "disc"}, {"sun", "disc"}, {"dusk", "disc"}, {"sunset", "disc"}, {"balloon", "disc"},
-                {"mountain", "mountains"}, {"canyon", "mountains"}, {"castle", "mountains"}, {"valley", "mountains"},
-                {"snowy", "mountains"}, {"sea", "waves"}, {"ocean", "waves"}, {"wave", "waves"}, {"lake", "waves"},
-                {"pond", "waves"}, {"ship", "waves"}, {"whale", "waves"}, {"river", "waves"}, {"forest", "trees"},
-                {"jungle", "trees"}, {"tree", "trees"}, {"village", "buildings"}, {"city", "buildings"},
-                {"skyline", "buildings"}, {"street", "buildings"}, {"alley", "buildings"}, {"market", "buildings"},
-                {"station", "buildings"}, {"library", "buildings"}, {"flower", "petals"}, {"blossom", "petals"},
-                {"garden", "petals"}, {"lavender", "petals"}, {"sunflower", "petals"}, {"wildflower", "petals"},
-                {"star", "stars"}, {"galaxy", "stars"}, {"space", "stars"}, {"night", "stars"}, {"fox", "figure"},
-                {"cat", "figure"}, {"owl", "figure"}, {"astronaut", "figure"}, {"violinist", "figure"}, {"deer", "figure"},
-                {"wolf", "figure"}, {"bear", "figure"}, {"leopard", "figure"}, {"robot", "figure"}, {"dragon", "figure"},
-                {"lighthouse", "figure"}, {"vase", "figure"}, {"cup", "figure"}, {"bowl", "figure"},
-        };
-
-        static Look of(String prompt, SplittableRandom random) {
-            String text = prompt.toLowerCase(Locale.ROOT);
-            List<int[][]> matched = new ArrayList<>();
-            for (String[] p : PALETTES) {
-                if (text.contains(p[0])) {
-                    int[][] colors = new int[5][];
-                    for (int i = 0; i < 5; i++) {
-                        colors[i] = rgb(p[i + 1]);
-                    }
-                    matched.add(colors);
-                }
-            }
-            int[][] palette;
-            if (matched.isEmpty()) {
-                palette = randomPalette(random);
-            } else {
-                palette = matched.get(0);
-                if (matched.size() > 1) {
-                    int[][] second = matched.get(1);
-                    palette = new int[][] {palette[0], second[1], palette[2], second[3], palette[4]};
-                }
-            }
-            List<String> motifs = new ArrayList<>();
-            for (String[] m : MOTIFS) {
-                if (text.contains(m[0]) && !motifs.contains(m[1])) {
-                    motifs.add(m[1]);
-                }
-            }
-            if (motifs.isEmpty()) {
-                motifs.add("blobs");
-            }
-            boolean flat = text.contains("flat") || text.contains("minimalist") || text.contains("pixel")
-                    || text.contains("low poly");
-            boolean textured = text.contains("detailed") || text.contains("intricate") || text.contains("textur")
-                    || text.contains("oil") || text.contains("mosaic") || text.contains("embroider");
-            double texture = flat ? 4 : textured ? 30 : 14;
-            double cloudiness = flat ? 0.05 : 0.15 + 0.3 * random.nextDouble();
-            return new Look(palette, motifs, cloudiness, texture);
-        }
-
-        private static int[][] randomPalette(SplittableRandom random) {
-            float hue = (float) random.nextDouble();
-            int[][] p = new int[5][];
-            for (int i = 0; i < 5; i++) {
-                float h = (hue + 0.08f * i + (i == 4 ? 0.5f : 0f)) % 1f;
-                int c = Color.HSBtoRGB(h, 0.35f + 0.5f * (float) random.nextDouble(), 0.3f + 0.7f * (float) random.nextDouble());
-                p[i] = new int[] {(c >> 16) & 0xff, (c >> 8) & 0xff, c & 0xff};
-            }
-            return p;
-        }
-
-        private static int[] rgb(String hex) {
-            int v = Integer.parseInt(hex, 16);
-            return new int[] {(v >> 16) & 0xff, (v >> 8) & 0xff, v & 0xff};
-        }
+        return sum / (v.length * (double) v.length);
     }
 
     /** Per-pixel lookups along one axis: the module, the two nearest module centres and the edge weight. */
@@ -443,87 +304,38 @@ public final class QrArtRenderer {
                 lo[v] = Math.max(0, Math.min(total - 1, l));
                 hi[v] = Math.max(0, Math.min(total - 1, l + 1));
                 t[v] = (float) Math.max(0, Math.min(1, u - l));
-                edge[v] = (float) (smooth(0.55, 1.0, Math.abs(f - 0.5) * 2) * 0.6);
+                edge[v] = (float) (PictureLook.smooth(0.55, 1.0, Math.abs(f - 0.5) * 2) * 0.6);
             }
         }
     }
 
-    /** Smooth value noise on a lattice with the given cell size, values in [0, 1]. */
-    static final class Field {
-        private final double[] lattice;
-        private final int cells;
-        private final double cell;
+    /** Module-sized picture texture over a part of the code (a smooth region map), as brightness offsets. */
+    private static final class Texture {
+        private final NoiseField detail;
+        private final NoiseField region;
+        private final NoiseField.Axis detailAxis;
+        private final NoiseField.Axis regionAxis;
+        private final float amplitude;
 
-        Field(SplittableRandom random, int extent, double cell) {
-            this.cell = cell;
-            this.cells = (int) Math.ceil(extent / cell) + 2;
-            this.lattice = new double[cells * cells];
-            for (int i = 0; i < lattice.length; i++) {
-                lattice[i] = random.nextDouble();
+        Texture(double strength, int size, int mod, SplittableRandom r) {
+            detail = new NoiseField(r, size, Math.max(3, mod * 0.9));
+            region = new NoiseField(r, size, size / 3.5);
+            detailAxis = detail.axis(size);
+            regionAxis = region.axis(size);
+            amplitude = (float) (330 * strength);
+        }
+
+        float at(int x, int y) {
+            float where = region.at(regionAxis, x, y);
+            if (where < 0.4f) {
+                return 0;
             }
-        }
-
-        /** Cell index and smoothed weight per pixel along an axis, so sampling a whole image costs four reads a pixel. */
-        record Axis(int[] cell, float[] weight) {
-        }
-
-        Axis axis(int size) {
-            int[] idx = new int[size];
-            float[] w = new float[size];
-            for (int v = 0; v < size; v++) {
-                double u = v / cell;
-                idx[v] = (int) u;
-                double t = u - idx[v];
-                w[v] = (float) (t * t * (3 - 2 * t));
-            }
-            return new Axis(idx, w);
-        }
-
-        float at(Axis axis, int x, int y) {
-            int i = axis.cell[x];
-            int j = axis.cell[y];
-            float tx = axis.weight[x];
-            float ty = axis.weight[y];
-            int row = j * cells + i;
-            float a = (float) lattice[row];
-            float b = (float) lattice[row + 1];
-            float c = (float) lattice[row + cells];
-            float d = (float) lattice[row + cells + 1];
-            float top = a + (b - a) * tx;
-            return top + (c + (d - c) * tx - top) * ty;
-        }
-
-        double at(double x, double y) {
-            double u = x / cell;
-            double v = y / cell;
-            int i = (int) u;
-            int j = (int) v;
-            double tx = u - i;
-            double ty = v - j;
-            tx = tx * tx * (3 - 2 * tx);
-            ty = ty * ty * (3 - 2 * ty);
-            double a = lattice[j * cells + i];
-            double b = lattice[j * cells + i + 1];
-            double c = lattice[(j + 1) * cells + i];
-            double d = lattice[(j + 1) * cells + i + 1];
-            return (a + (b - a) * tx) + ((c + (d - c) * tx) - (a + (b - a) * tx)) * ty;
+            float weight = Math.min(1f, (where - 0.4f) * 5f);
+            return (detail.at(detailAxis, x, y) - 0.5f) * amplitude * weight;
         }
     }
 
-    private static Color shade(int[] c, double f, int alpha) {
-        return new Color(clamp(c[0] * f), clamp(c[1] * f), clamp(c[2] * f), alpha);
-    }
-
-    private static double smooth(double e0, double e1, double x) {
-        double t = Math.max(0, Math.min(1, (x - e0) / (e1 - e0)));
-        return t * t * (3 - 2 * t);
-    }
-
-    private static double mix(double a, double b, double t) {
-        return a + (b - a) * t;
-    }
-
-    private static int clamp(double v) {
-        return v <= 0 ? 0 : v >= 255 ? 255 : (int) (v + 0.5);
+    static int clamp(double v) {
+        return PictureLook.clamp(v);
     }
 }

@@ -2,30 +2,43 @@ package org.qartalign.dataset;
 
 import org.qartalign.core.FailureReason;
 
-import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Three simulated labelers so dashboards and training can be shown before any human labels exist. Their answers
  * are stored with labeler.simulated = 1 and the label flag {@code simulated}, under names starting "sim-".
- * Scan answers come from {@link CaptureSimulation} with the labeler's phone, then a small per-labeler error rate
- * flips the answer. Aesthetic scores follow {@link #latentAesthetic}, plus the labeler's bias and noise.
+ * They answer from what the renderer knows about each code ({@link Scannability}, the latent aesthetic), never by
+ * decoding the image: no QR reader and no evaluator's code is on their path (an ArchUnit rule keeps it so). Their
+ * agreement with an eval therefore shows the screens working; it is no evidence of the eval's quality.
  */
 public final class SimulatedLabelers {
+    /**
+     * A simulated handset and scanner app.
+     *
+     * @param moduleNoise standard deviation of the luminance error with which it reads a module (0-1 scale)
+     * @param finderNeed share of each finder box that must read right for it to lock on
+     * @param quietNeed share of the margin around the code that must read light for it to find the code easily
+     * @param minContrast luminance contrast below which it sees no code at all
+     */
+    public record Phone(String model, double moduleNoise, double finderNeed, double quietNeed, double minContrast) {
+    }
+
     /** One simulated labeler: phone, how often they press the wrong scan key, score bias and score noise. */
-    public record Persona(String name, CaptureSimulation.Phone phone, double errorRate, double bias, double noise) {
+    public record Persona(String name, Phone phone, double errorRate, double bias, double noise) {
     }
 
     public static final List<Persona> PERSONAS = List.of(
-            new Persona("sim-ana", new CaptureSimulation.Phone("simulated iPhone 15", 0.9), 0.02, 0.3, 0.55),
-            new Persona("sim-ben", new CaptureSimulation.Phone("simulated Pixel 7", 0.75), 0.04, -0.4, 0.75),
-            new Persona("sim-chen", new CaptureSimulation.Phone("simulated Galaxy A14", 0.6), 0.03, 0.0, 0.6));
+            new Persona("sim-ana", new Phone("simulated iPhone 15", 0.035, 0.70, 0.55, 0.07), 0.02, 0.3, 0.55),
+            new Persona("sim-ben", new Phone("simulated Pixel 7", 0.05, 0.78, 0.70, 0.10), 0.04, -0.4, 0.75),
+            new Persona("sim-chen", new Phone("simulated Galaxy A14", 0.075, 0.85, 0.80, 0.14), 0.03, 0.0, 0.6));
 
     /** Share of codes every simulated labeler sees, so inter-rater agreement can be measured. */
     public static final double ALL_THREE = 0.25;
     /** Share of codes seen by exactly two; the rest are seen by one. */
     public static final double EXACTLY_TWO = 0.35;
+    /** Share of a QR code's codewords error correction level H restores. */
+    static final double EC_CAPACITY_H = 0.30;
 
     private SimulatedLabelers() {
     }
@@ -49,60 +62,56 @@ public final class SimulatedLabelers {
     }
 
     /**
-     * The documented "true" beauty of a code on the 1-5 scale, before labeler bias and noise:
-     * {@code 3.1 - 1.2 (strength - 1.25) + 2.5 (colourfulness - 0.3) + 0.8 (1 - guidance_end) + 0.5 guidance_start},
-     * where colourfulness is Hasler and Suesstrunk's metric divided by 100. A weaker, later and shorter pattern and a
-     * more colourful picture look better.
+     * Chance that one attempt of {@code phone} opens the code: it must see contrast, find the code in its margin,
+     * lock on all three finders, then read few enough codewords wrong for level H to correct. {@code situation}
+     * (N(0, 1) per person and code: light, distance, hand) shifts the finder need and the read noise; each attempt
+     * after the first moves closer and reads with 15% less noise.
      */
-    public static double latentAesthetic(GenerationParams p, double colourfulness) {
-        return 3.1 - 1.2 * (p.strength() - 1.25) + 2.5 * (colourfulness - 0.3) + 0.8 * (1 - p.guidanceEnd())
-                + 0.5 * p.guidanceStart();
+    public static double attemptChance(Phone phone, Scannability s, int attempt, double situation) {
+        double contrast = phi((s.lumaContrast() - phone.minContrast()) / 0.03);
+        double margin = 0.2 + 0.8 * phi((s.quietIntegrity() - phone.quietNeed()) / 0.12);
+        double finders = phi((s.weakestFinder() - phone.finderNeed() + 0.03 * situation) / 0.05);
+        double sigma = Math.max(0.01, phone.moduleNoise() * (1 + 0.25 * situation) * (1 - 0.15 * (attempt - 1)));
+        double bitErrors = 0;
+        for (float m : s.dataMargins()) {
+            bitErrors += phi(-m / sigma);
+        }
+        bitErrors /= Math.max(1, s.dataMargins().length);
+        double codewordErrors = 1 - Math.pow(1 - bitErrors, 8);
+        double corrected = phi((EC_CAPACITY_H - codewordErrors) / 0.04);
+        return contrast * margin * finders * corrected;
     }
 
-    /** Hasler and Suesstrunk (2003) colourfulness M / 100, on every fourth pixel in each direction. */
-    public static double colourfulness(BufferedImage img) {
-        double sumRg = 0;
-        double sumYb = 0;
-        double sqRg = 0;
-        double sqYb = 0;
-        int n = 0;
-        for (int y = 0; y < img.getHeight(); y += 4) {
-            for (int x = 0; x < img.getWidth(); x += 4) {
-                int p = img.getRGB(x, y);
-                int r = (p >> 16) & 0xff;
-                int g = (p >> 8) & 0xff;
-                int b = p & 0xff;
-                double rg = r - g;
-                double yb = 0.5 * (r + g) - b;
-                sumRg += rg;
-                sumYb += yb;
-                sqRg += rg * rg;
-                sqYb += yb * yb;
-                n++;
+    /** The answer of persona {@code index} for a drawn code, deterministic from the random source. */
+    public static Answer answer(int index, Scannability s, double latentAesthetic, SplittableRandom r) {
+        Persona who = PERSONAS.get(index);
+        double situation = r.nextGaussian();
+        int success = 0;
+        for (int attempt = 1; attempt <= 3 && success == 0; attempt++) {
+            if (r.nextDouble() < attemptChance(who.phone(), s, attempt, situation)) {
+                success = attempt;
             }
         }
-        double mRg = sumRg / n;
-        double mYb = sumYb / n;
-        double sdRg = Math.sqrt(Math.max(0, sqRg / n - mRg * mRg));
-        double sdYb = Math.sqrt(Math.max(0, sqYb / n - mYb * mYb));
-        return (Math.sqrt(sdRg * sdRg + sdYb * sdYb) + 0.3 * Math.sqrt(mRg * mRg + mYb * mYb)) / 100;
-    }
-
-    /** The answer of persona {@code index} for a code, deterministic from the random source. */
-    public static Answer answer(int index, CaptureSimulation capture, GenerationParams params, double colourfulness,
-                                SplittableRandom r) {
-        Persona who = PERSONAS.get(index);
-        CaptureSimulation.Capture c = capture.scan(who.phone(), r);
-        boolean scanned = c.scanned();
-        FailureReason reason = c.reason();
+        boolean scanned = success == 1 || success == 2;
+        FailureReason reason = scanned ? null : success == 3 ? FailureReason.MANY_TRIES
+                : r.nextDouble() < 0.03 ? FailureReason.WRONG_URL : FailureReason.NO_DETECTION;
         if (r.nextDouble() < who.errorRate()) {
             scanned = !scanned;
             reason = null;
         } else if (!scanned && reason != FailureReason.MANY_TRIES && r.nextDouble() < 0.3) {
             reason = null;
         }
-        double score = latentAesthetic(params, colourfulness) + who.bias() + who.noise() * r.nextGaussian();
+        double score = latentAesthetic + who.bias() + who.noise() * r.nextGaussian();
         int aesthetic = (int) Math.max(1, Math.min(5, Math.round(score)));
-        return new Answer(index, scanned, reason, c.attempts(), aesthetic);
+        return new Answer(index, scanned, reason, success == 0 ? 3 : success, aesthetic);
+    }
+
+    /** Standard normal CDF (Abramowitz and Stegun 7.1.26 for erf, error below 1.5e-7). */
+    static double phi(double z) {
+        double x = Math.abs(z) / Math.sqrt(2);
+        double t = 1 / (1 + 0.3275911 * x);
+        double erf = 1 - (((((1.061405429 * t - 1.453152027) * t) + 1.421413741) * t - 0.284496736) * t
+                + 0.254829592) * t * Math.exp(-x * x);
+        return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
     }
 }

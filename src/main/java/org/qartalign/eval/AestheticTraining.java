@@ -1,5 +1,6 @@
 package org.qartalign.eval;
 
+import org.qartalign.stats.PairedScores;
 import org.qartalign.core.CodeWithPair;
 import org.qartalign.core.EvalResult;
 import org.qartalign.core.Label;
@@ -134,8 +135,8 @@ public final class AestheticTraining {
             AestheticHead head = new AestheticHead(ModelFolders.FEATURES_FOLDER, features.versionTag(),
                     features.card().outputNames(), full, heldOut);
 
-            double cvSpearman = RankCorrelation.spearman(oof, y);
-            double cvMae = RankCorrelation.meanAbsoluteError(oof, y);
+            double cvSpearman = PairedScores.spearman(oof, y);
+            double cvMae = PairedScores.meanAbsoluteError(oof, y);
             String bestFeature = null;
             double best = -1;
             List<String> names = features.card().outputNames();
@@ -144,7 +145,7 @@ public final class AestheticTraining {
                 for (int i = 0; i < n; i++) {
                     col[i] = x[i][j];
                 }
-                double rho = Math.abs(RankCorrelation.spearman(col, y));
+                double rho = Math.abs(PairedScores.spearman(col, y));
                 if (!Double.isNaN(rho) && rho > best) {
                     best = rho;
                     bestFeature = names.get(j);

@@ -1,5 +1,8 @@
 package org.qartalign.eval;
 
+import org.qartalign.stats.Normal;
+import org.qartalign.stats.WilsonInterval;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +15,7 @@ import java.util.List;
  */
 public final class ScanValidation {
     static final int BINS = 10;
+    private static final double Z95 = Normal.quantile(0.975);
 
     public record Interval(double value, double low, double high) {
     }
@@ -95,7 +99,7 @@ public final class ScanValidation {
         double q1 = a / (2 - a);
         double q2 = 2 * a * a / (1 + a);
         double se = Math.sqrt((a * (1 - a) + (n1 - 1) * (q1 - a * a) + (n2 - 1) * (q2 - a * a)) / (n1 * (double) n2));
-        return new Interval(a, Math.max(0, a - WilsonInterval.Z95 * se), Math.min(1, a + WilsonInterval.Z95 * se));
+        return new Interval(a, Math.max(0, a - Z95 * se), Math.min(1, a + Z95 * se));
     }
 
     static Interval brier(double[] p, boolean[] y) {
@@ -111,7 +115,7 @@ public final class ScanValidation {
         for (double v : e) {
             var += (v - mean) * (v - mean) / Math.max(1, n - 1);
         }
-        double half = WilsonInterval.Z95 * Math.sqrt(var / n);
+        double half = Z95 * Math.sqrt(var / n);
         return new Interval(mean, Math.max(0, mean - half), mean + half);
     }
 
@@ -128,7 +132,7 @@ public final class ScanValidation {
         List<Bin> out = new ArrayList<>();
         for (int b = 0; b < BINS; b++) {
             if (count[b] > 0) {
-                WilsonInterval w = WilsonInterval.of(yes[b], count[b], WilsonInterval.Z95);
+                WilsonInterval w = WilsonInterval.of(yes[b], count[b], 0.95);
                 out.add(new Bin(b / (double) BINS, (b + 1) / (double) BINS, count[b], sum[b] / count[b],
                         yes[b] / (double) count[b], w.lower(), w.upper()));
             }

@@ -25,8 +25,21 @@ public final class DatasetRepository {
         this.db = db;
     }
 
+    /** The id of the pair with this prompt and URL, creating it if new (joining an open transaction). */
+    public long pairId(String prompt, String url) {
+        return db.transaction(c -> pairId(c, prompt, url));
+    }
+
+    /** Inserts a code (joining an open transaction). */
+    public void insertCode(GeneratedCode code) {
+        db.transaction(c -> {
+            insertCode(c, code);
+            return null;
+        });
+    }
+
     /** The id of the pair with this prompt and URL, creating it inside the caller's transaction if new. */
-    public static long pairId(Connection c, String prompt, String url) throws SQLException {
+    static long pairId(Connection c, String prompt, String url) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id FROM pair WHERE prompt = ? AND url = ?")) {
             s.setString(1, prompt);
             s.setString(2, url);
@@ -48,7 +61,7 @@ public final class DatasetRepository {
     }
 
     /** Inserts a code inside the caller's transaction. */
-    public static void insertCode(Connection c, GeneratedCode code) throws SQLException {
+    static void insertCode(Connection c, GeneratedCode code) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO code (id, pair_id, image_path, image_sha256, params_json, created_at)
                 VALUES (?, ?, ?, ?, ?, ?)""")) {
@@ -62,7 +75,7 @@ public final class DatasetRepository {
         }
     }
 
-    public static Optional<CodeWithPair> find(Connection c, String codeId) throws SQLException {
+    static Optional<CodeWithPair> find(Connection c, String codeId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(SELECT_CODES + " WHERE c.id = ?")) {
             s.setString(1, codeId);
             try (ResultSet rs = s.executeQuery()) {

@@ -32,7 +32,12 @@ public final class EvalResultRepository {
         });
     }
 
-    public static void upsert(Connection c, EvalResult r) throws SQLException {
+    /** Stores one result (joining an open transaction), replacing an earlier one of the same code and version. */
+    public void upsert(EvalResult r) {
+        save(List.of(r));
+    }
+
+    static void upsert(Connection c, EvalResult r) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("INSERT INTO eval_result (" + COLUMNS + """
                 ) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(code_id, evaluator, version) DO UPDATE SET scan_prob = excluded.scan_prob,

@@ -49,16 +49,20 @@ public final class LabelMerge {
         if (other.equals(main.file())) {
             throw new StoreException(other + " is the database being merged into");
         }
-        try (Database db = Database.open(other)) {
+        // a source is only read: opened read-only, an older schema migrated in a private copy, never in place
+        try (Database db = Database.openReadOnly(other)) {
             return mergeFrom(db);
         }
     }
 
     public Result mergeFrom(Database other) {
+        RowCheck.requireSound(other, other.file() + " was not merged", "Fix or remove those rows in " + other.file()
+                + " and merge again. Nothing was written.");
         refuseDifferentCodes(other);
         List<Labeler> labelers = new LabelerRepository(other).all();
         List<LabelingSession> sessions = new LabelerRepository(other).sessions();
         List<Label> labels = new LabelRepository(other).all();
+        refuseConflictingLabels(other, labelers, labels);
         return main.transaction(c -> {
             int[] added = new int[3];
             Map<Long, Labeler> labelerById = new HashMap<>();
@@ -92,6 +96,50 @@ public final class LabelMerge {
             }
             return new Result(other.file(), added[0], labels.size() - added[0], added[1], added[2]);
         });
+    }
+
+    /** A uuid names one label version; the same uuid with other content means one side was altered. */
+    private void refuseConflictingLabels(Database other, List<Labeler> otherLabelers, List<Label> otherLabels) {
+        Map<Long, String> hereNames = new HashMap<>();
+        new LabelerRepository(main).all().forEach(l -> hereNames.put(l.id(), l.name()));
+        Map<Long, String> thereNames = new HashMap<>();
+        otherLabelers.forEach(l -> thereNames.put(l.id(), l.name()));
+        Map<String, Label> here = new HashMap<>();
+        new LabelRepository(main).all().forEach(l -> here.put(l.uuid(), l));
+        List<String> conflicts = new ArrayList<>();
+        for (Label there : otherLabels) {
+            Label mine = here.get(there.uuid());
+            if (mine == null) {
+                continue;
+            }
+            List<String> fields = new ArrayList<>();
+            differ(fields, "code", mine.codeId(), there.codeId());
+            differ(fields, "labeler", hereNames.get(mine.labelerId()), thereNames.get(there.labelerId()));
+            differ(fields, "kind", mine.kind(), there.kind());
+            differ(fields, "scanned", mine.scanned(), there.scanned());
+            differ(fields, "reason", mine.reason(), there.reason());
+            differ(fields, "aesthetic", mine.aesthetic(), there.aesthetic());
+            differ(fields, "shown_at", mine.shownAt(), there.shownAt());
+            differ(fields, "scan_ms", mine.scanMillis(), there.scanMillis());
+            differ(fields, "submitted_at", mine.submittedAt(), there.submittedAt());
+            differ(fields, "flags", mine.flags(), there.flags());
+            differ(fields, "supersedes", mine.supersedes(), there.supersedes());
+            if (!fields.isEmpty()) {
+                conflicts.add(there.uuid() + " (" + String.join(", ", fields) + ")");
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new StoreException(other.file() + " was not merged: label versions with the same uuid but different "
+                    + "content in " + main.file().getFileName() + ": " + named(conflicts) + ". A label version never "
+                    + "changes once written, so one of the two files was edited; keep the right one and remove the "
+                    + "other version. Nothing was written.");
+        }
+    }
+
+    private static void differ(List<String> out, String field, Object here, Object there) {
+        if (!Objects.equals(here, there)) {
+            out.add(field + " " + here + " here, " + there + " there");
+        }
     }
 
     private void refuseDifferentCodes(Database other) {

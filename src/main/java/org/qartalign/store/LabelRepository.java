@@ -36,9 +36,23 @@ public final class LabelRepository {
         });
     }
 
+    /** Inserts a version (joining an open {@link Database#inTransaction}); an existing uuid is left as it is. */
+    public boolean insert(Label label) {
+        return db.transaction(c -> insert(c, label));
+    }
+
     /** Inserts a version inside the caller's transaction; an existing uuid is left as it is (idempotent). */
-    public static boolean insert(Connection c, Label l) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT OR IGNORE INTO label (" + COLUMNS
+    static boolean insert(Connection c, Label l) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT 1 FROM label WHERE uuid = ?")) {
+            s.setString(1, l.uuid());
+            try (ResultSet rs = s.executeQuery()) {
+                if (rs.next()) {
+                    return false;
+                }
+            }
+        }
+        // a plain INSERT: a row that breaks a CHECK constraint fails loudly instead of being skipped as "present"
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO label (" + COLUMNS
                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, l.uuid());
             s.setString(2, l.codeId());
@@ -120,7 +134,17 @@ public final class LabelRepository {
         return db.list(sql, LabelRepository::map, args);
     }
 
+    /** A hand-edited row that breaks the schema's rules is named, with what to do, instead of failing deep inside. */
     static Label map(ResultSet rs) throws SQLException {
+        try {
+            return mapRow(rs);
+        } catch (RuntimeException e) {
+            throw new StoreException("label " + rs.getString(1) + " is not a valid stored label (" + e.getMessage()
+                    + "); fix the row or restore a safety copy (`restore --list`)", e);
+        }
+    }
+
+    private static Label mapRow(ResultSet rs) throws SQLException {
         Object scanned = rs.getObject(6);
         Object aesthetic = rs.getObject(8);
         Object scanMs = rs.getObject(10);

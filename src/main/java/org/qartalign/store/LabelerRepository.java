@@ -24,7 +24,7 @@ public final class LabelerRepository {
         return db.transaction(c -> getOrCreate(c, name, simulated));
     }
 
-    public static Labeler getOrCreate(Connection c, String name, boolean simulated) throws SQLException {
+    static Labeler getOrCreate(Connection c, String name, boolean simulated) throws SQLException {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("labeler name is empty");
         }
@@ -40,7 +40,7 @@ public final class LabelerRepository {
         return find(c, name.trim()).orElseThrow();
     }
 
-    public static Optional<Labeler> find(Connection c, String name) throws SQLException {
+    static Optional<Labeler> find(Connection c, String name) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT id, name, simulated FROM labeler WHERE name = ?")) {
             s.setString(1, name);
             try (ResultSet rs = s.executeQuery()) {
@@ -67,7 +67,13 @@ public final class LabelerRepository {
         return db.transaction(c -> startSession(c, labelerId, phone, app, displayMm, appVersion, Instant.now()));
     }
 
-    public static LabelingSession startSession(Connection c, long labelerId, String phone, String app, double displayMm,
+    /** Starts a session at a given time (imports keep the time of the labels); joins an open transaction. */
+    public LabelingSession startSession(long labelerId, String phone, String app, double displayMm, String appVersion,
+                                        Instant at) {
+        return db.transaction(c -> startSession(c, labelerId, phone, app, displayMm, appVersion, at));
+    }
+
+    static LabelingSession startSession(Connection c, long labelerId, String phone, String app, double displayMm,
                                                String appVersion, Instant at) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO labeling_session (labeler_id, phone_model, scanner_app, display_mm, app_version, started_at)

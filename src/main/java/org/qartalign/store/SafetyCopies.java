@@ -88,18 +88,20 @@ public final class SafetyCopies {
         }
         Path target = dir.resolve(baseName() + "-" + STAMP.format(clock.instant()) + ".db");
         Path partial = dir.resolve(target.getFileName() + ".partial");
+        removePartials(dir);
         try {
-            Files.deleteIfExists(partial);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            db.read(c -> {
+                try (PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
+                    s.setString(1, partial.toString());
+                    s.execute();
+                }
+                return null;
+            });
+        } catch (RuntimeException e) {
+            // a failed copy (a full disk) leaves nothing behind, so retries do not pile up empty files
+            removePartials(dir);
+            throw e;
         }
-        db.read(c -> {
-            try (PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
-                s.setString(1, partial.toString());
-                s.execute();
-            }
-            return null;
-        });
         try {
             // a kill during VACUUM INTO leaves only a .partial file, never a half copy that looks complete
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
@@ -115,12 +117,55 @@ public final class SafetyCopies {
     }
 
     /**
-     * Replaces the database with {@code copy}, first taking a safety copy of the current file. Nothing else may
-     * have the database open. Returns the safety copy of the file that was replaced.
+     * Replaces the database's content with {@code copy}'s, first taking a safety copy of the current content. The
+     * copy is checked read-only before anything is touched (never written to); the database is refused while another
+     * process has it open, and held exclusively while its content is replaced in place (the file stays the same
+     * file, so a process that opens it afterwards sees the restored labels). Returns the safety copy of what was
+     * replaced.
      */
     public Path restore(Path copy) {
         Path from = copy.toAbsolutePath().normalize();
-        try (Database check = Database.open(from)) {
+        if (from.equals(file)) {
+            throw new StoreException(from + " is the database itself; name a safety copy with --from");
+        }
+        Path staged = file.resolveSibling(file.getFileName() + ".restoring");
+        try {
+            Files.deleteIfExists(staged);
+            stage(from, staged);
+            if (!Files.exists(file)) {
+                Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE);
+                return null;
+            }
+            try (Database target = Database.openExclusive(file)) {
+                Path before = take(target);
+                target.read(c -> {
+                    try (Statement s = c.createStatement()) {
+                        s.executeUpdate("restore from '" + staged.toString().replace("'", "''") + "'");
+                        s.execute("PRAGMA journal_mode = WAL");
+                    }
+                    return null;
+                });
+                return before;
+            } catch (Database.InUseException inUse) {
+                throw inUse;
+            } catch (StoreException unreadable) {
+                return replaceUnreadable(staged, unreadable);
+            }
+        } catch (IOException e) {
+            throw new StoreException("Cannot restore " + from + " over " + file + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                Files.deleteIfExists(staged);
+            } catch (IOException ignored) {
+                // a leftover .restoring file is replaced by the next restore
+            }
+        }
+    }
+
+    /** Checks the copy read-only and writes a consistent, current-schema version of it to {@code staged}. */
+    private void stage(Path from, Path staged) {
+        String notRestored = " Nothing was restored; " + file + " is unchanged.";
+        try (Database check = Database.openReadOnly(from)) {
             String result = check.read(c -> {
                 try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA integrity_check")) {
                     rs.next();
@@ -128,41 +173,44 @@ public final class SafetyCopies {
                 }
             });
             if (!"ok".equals(result)) {
-                throw new StoreException(from + " fails SQLite's integrity check (" + result + "); not restored");
+                throw new StoreException(from + " fails SQLite's integrity check (" + result + ")." + notRestored);
             }
+            RowCheck.requireSound(check, "restore from " + from, "Choose another copy." + notRestored);
+            check.read(c -> {
+                try (PreparedStatement s = c.prepareStatement("VACUUM INTO ?")) {
+                    s.setString(1, staged.toString());
+                    s.execute();
+                }
+                return null;
+            });
+        } catch (StoreException e) {
+            if (e.getMessage().endsWith(notRestored.trim())) {
+                throw e;
+            }
+            throw new StoreException("restore from " + from + ": " + e.getMessage() + "." + notRestored, e);
         }
-        Path tmp = file.resolveSibling(file.getFileName() + ".restoring");
-        try {
-            Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new StoreException("Cannot read " + from + ": " + e.getMessage(), e);
-        }
-        Path before = keepCurrent();
-        try {
-            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
-            Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new StoreException("Cannot restore " + from + " over " + file + ": " + e.getMessage(), e);
-        }
-        return before;
     }
 
-    /** A copy of the file about to be replaced: an SQLite copy when it opens, its raw bytes when it does not. */
-    private Path keepCurrent() {
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try (Database current = Database.open(file)) {
-            return take(current);
-        } catch (StoreException unreadable) {
-            Path raw = folder().resolve(baseName() + "-" + STAMP.format(clock.instant()) + "-unreadable.db");
-            try {
-                Files.createDirectories(folder());
-                return Files.copy(file, raw);
-            } catch (IOException e) {
-                throw new StoreException("Cannot keep a copy of " + file + " before restoring: " + e.getMessage(), e);
+    /** The current file no longer opens: its raw bytes are kept, then the copy takes its place. */
+    private Path replaceUnreadable(Path staged, StoreException why) throws IOException {
+        Path raw = folder().resolve(baseName() + "-" + STAMP.format(clock.instant()) + "-unreadable.db");
+        Files.createDirectories(folder());
+        Files.copy(file, raw);
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-wal"));
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + "-shm"));
+        Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return raw;
+    }
+
+    /** Unfinished copies: killed or failed mid-copy, never complete; removed before and after every copy. */
+    private void removePartials(Path dir) {
+        try (Stream<Path> s = Files.list(dir)) {
+            for (Path p : s.filter(p -> p.getFileName().toString().startsWith(baseName() + "-")
+                    && p.getFileName().toString().endsWith(".partial")).toList()) {
+                Files.deleteIfExists(p);
             }
+        } catch (IOException e) {
+            throw new StoreException("Cannot tidy the safety-copy folder " + dir + ": " + e.getMessage(), e);
         }
     }
 

@@ -59,12 +59,12 @@ class AlignmentReportTest {
     void build() {
         db = Database.open(dir.resolve("labels.db"));
         db.transaction(c -> {
-            long p1 = DatasetRepository.pairId(c, "a <script>alert(1)</script> cat", "https://example.org/a?x=1&y=2");
-            long p2 = DatasetRepository.pairId(c, "=HYPERLINK(\"http://evil\")", "https://example.org/b");
+            long p1 = new DatasetRepository(db).pairId("a <script>alert(1)</script> cat", "https://example.org/a?x=1&y=2");
+            long p2 = new DatasetRepository(db).pairId("=HYPERLINK(\"http://evil\")", "https://example.org/b");
             String[] ids = {"a1", "a2", "a3", "a4", "b1", "b2", "b3", "b4"};
             double[] strength = {0.8, 1.0, 1.2, 1.4, 0.8, 1.0, 1.2, 1.4};
             for (int i = 0; i < ids.length; i++) {
-                DatasetRepository.insertCode(c, new GeneratedCode(ids[i], i < 4 ? p1 : p2, "img/" + ids[i] + ".png",
+                new DatasetRepository(db).insertCode(new GeneratedCode(ids[i], i < 4 ? p1 : p2, "img/" + ids[i] + ".png",
                         "sha-" + ids[i], Map.of("strength", strength[i], "guidance_end", i % 2 == 0 ? 0.8 : 0.9)));
             }
             return null;

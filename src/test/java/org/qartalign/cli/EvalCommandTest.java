@@ -35,15 +35,15 @@ class EvalCommandTest {
                     Path img = dir.resolve("img/" + i + ".png");
                     try {
                         MatrixToImageWriter.writeToPath(new QRCodeWriter().encode(url, BarcodeFormat.QR_CODE, 200, 200), "png", img);
-                        long pair = DatasetRepository.pairId(c, "p" + i, url);
-                        DatasetRepository.insertCode(c, new GeneratedCode("k" + i, pair, "img/" + i + ".png",
+                        long pair = new DatasetRepository(d).pairId("p" + i, url);
+                        new DatasetRepository(d).insertCode(new GeneratedCode("k" + i, pair, "img/" + i + ".png",
                                 CodeImages.sha256(img), Map.of()));
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
                 }
-                long pair = DatasetRepository.pairId(c, "missing", "https://qart.example/cli/missing");
-                DatasetRepository.insertCode(c, new GeneratedCode("k9", pair, "img/none.png", null, Map.of()));
+                long pair = new DatasetRepository(d).pairId("missing", "https://qart.example/cli/missing");
+                new DatasetRepository(d).insertCode(new GeneratedCode("k9", pair, "img/none.png", null, Map.of()));
                 return null;
             });
         }

@@ -45,10 +45,10 @@ class ImportFoldersCommandTest {
 
         Run first = run(importArgs(root, db));
         assertEquals(0, first.exit(), first.err());
-        assertTrue(first.out().contains("24 images, 24 codes added, 0 already present; 24 labels added"), first.out());
+        assertTrue(first.out().contains("42 image files, 24 distinct images; 24 codes added, 0 already present; 24 labels added"), first.out());
         assertTrue(!first.err().contains("\r"), first.err());
         Run again = run(importArgs(root, db));
-        assertTrue(again.out().contains("0 codes added, 24 already present; 0 labels added, 0 corrected, 24 unchanged"),
+        assertTrue(again.out().contains("24 distinct images; 0 codes added, 24 already present; 0 labels added, 0 corrected, 24 unchanged"),
                 again.out());
 
         Run report = run("report", "--db", db.toString(), "--bootstrap", "20");

@@ -36,9 +36,9 @@ class ReportCommandTest {
         Path file = dir.resolve("labels.db");
         try (Database db = Database.open(file)) {
             db.transaction(c -> {
-                long p = DatasetRepository.pairId(c, "a cat", "https://example.org");
+                long p = new DatasetRepository(db).pairId("a cat", "https://example.org");
                 for (int i = 0; i < 6; i++) {
-                    DatasetRepository.insertCode(c, new GeneratedCode("c" + i, p, "c" + i + ".png", "s" + i,
+                    new DatasetRepository(db).insertCode(new GeneratedCode("c" + i, p, "c" + i + ".png", "s" + i,
                             Map.of("strength", 0.5 + i / 10.0)));
                 }
                 return null;

@@ -76,12 +76,12 @@ public final class ScanLabelsFixture {
     static void store(Database db, List<GeneratedCode> codes, List<Label> answers) {
         db.transaction(c -> {
             for (GeneratedCode code : codes) {
-                long pair = DatasetRepository.pairId(c, "prompt " + code.id(), "https://example.org/" + code.id());
-                DatasetRepository.insertCode(c, new GeneratedCode(code.id(), pair, code.imagePath(), code.sha256(),
-                        code.params()));
+                long pair = new DatasetRepository(db).pairId("prompt " + code.id(), "https://example.org/" + code.id());
+                new DatasetRepository(db).insertCode(new GeneratedCode(code.id(), pair, code.imagePath(),
+                        code.sha256(), code.params()));
             }
             for (Label l : answers) {
-                LabelRepository.insert(c, l);
+                new LabelRepository(db).insert(l);
             }
             return null;
         });

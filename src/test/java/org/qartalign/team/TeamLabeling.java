@@ -43,7 +43,7 @@ final class TeamLabeling {
     static LabelingWorkflow start(Database db, String name, Clock clock) {
         LabelerRepository labelers = new LabelerRepository(db);
         Labeler l = labelers.getOrCreate(name, false);
-        LabelingSession s = db.transaction(c -> LabelerRepository.startSession(c, l.id(), name + "'s phone", "camera",
+        LabelingSession s = db.transaction(c -> new LabelerRepository(db).startSession(l.id(), name + "'s phone", "camera",
                 50, "test", clock.instant()));
         return new LabelingWorkflow(db, l, s, clock);
     }

@@ -39,8 +39,8 @@ public final class TestDatasets {
                     String url = "https://example.org/item/" + i;
                     Path png = images.resolve(String.format("c%03d.png", i));
                     writeQr(url, png);
-                    long pair = DatasetRepository.pairId(c, "a test prompt number " + i, url);
-                    DatasetRepository.insertCode(c, new GeneratedCode(String.format("c%03d", i), pair,
+                    long pair = new DatasetRepository(db).pairId("a test prompt number " + i, url);
+                    new DatasetRepository(db).insertCode(new GeneratedCode(String.format("c%03d", i), pair,
                             "images/" + png.getFileName(), sha(png),
                             Map.of("strength", 0.5 + i * 0.1, "guidance_end", i % 2 == 0 ? 0.8 : 1.0)));
                 }

@@ -31,6 +31,9 @@ public final class DatasetPane extends ScrollPane {
         importButton.setId("dataset-import");
         importButton.setOnAction(e -> choose(false, "manifest.jsonl", "JSONL manifest", "*.jsonl")
                 .ifPresent(f -> model.importManifest(f.toPath())));
+        Button importFolders = new Button("Import sorted folders ...");
+        importFolders.setId("dataset-import-folders");
+        importFolders.setOnAction(e -> FolderImportDialog.show(getScene().getWindow()).ifPresent(model::importFolders));
 
         List<CheckBox> boxes = new ArrayList<>();
         FlowPane evaluatorBoxes = new FlowPane(12, 6);
@@ -85,7 +88,7 @@ public final class DatasetPane extends ScrollPane {
         exportReport.setOnAction(e -> choose(true, "alignment-report.html", "Report", "*.html", "*.json", "*.csv")
                 .ifPresent(f -> model.exportReport(f.toPath(), dashboard.reportProperty().get())));
 
-        for (Button b : List.of(importButton, run, train, trainScan, exportLabels, exportReport)) {
+        for (Button b : List.of(importButton, importFolders, run, train, trainScan, exportLabels, exportReport)) {
             b.disableProperty().bind(model.runningProperty());
         }
         ProgressBar bar = new ProgressBar();
@@ -107,8 +110,9 @@ public final class DatasetPane extends ScrollPane {
         log.textProperty().bind(model.logProperty());
 
         VBox content = new VBox(14,
-                section("Import", "Add generated codes, with any eval scores and earlier labels, from a JSONL manifest.",
-                        importButton),
+                section("Import", "Add generated codes, with any eval scores and earlier labels, from a JSONL "
+                        + "manifest, or codes a person sorted into folders (valid/invalid, good/bad, 1 to 5).",
+                        new HBox(10, importButton, importFolders)),
                 section("Automated evals", "Scan evals decode simulated phone captures; model evaluators run "
                         + "TorchScript predictors from the models folder.", evaluatorBoxes, new HBox(8, extra, run)),
                 section("Learn from the labels", "The aesthetic predictor is a small head on image features fitted "

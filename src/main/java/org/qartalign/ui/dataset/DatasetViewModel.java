@@ -11,6 +11,8 @@ import org.qartalign.alignment.AlignmentReport;
 import org.qartalign.alignment.ReportCsvWriter;
 import org.qartalign.alignment.ReportHtmlWriter;
 import org.qartalign.alignment.ReportJsonWriter;
+import org.qartalign.dataset.FolderImport;
+import org.qartalign.dataset.FolderImporter;
 import org.qartalign.dataset.ManifestExporter;
 import org.qartalign.dataset.ManifestImporter;
 import org.qartalign.eval.AestheticTraining;
@@ -26,6 +28,7 @@ import org.qartalign.eval.ModelFolders;
 import org.qartalign.eval.PayloadMatch;
 import org.qartalign.eval.ScanTraining;
 import org.qartalign.store.Database;
+import org.qartalign.ui.common.Tasks;
 import org.qartalign.ui.common.UiExecutors;
 
 import java.io.Writer;
@@ -36,7 +39,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The Dataset screen's work: import, evaluation runs, training and exports, each a background task with progress,
@@ -55,7 +57,7 @@ public final class DatasetViewModel {
     private final StringProperty log = new SimpleStringProperty("");
     private final StringProperty learnedModels = new SimpleStringProperty("");
     private final BooleanProperty learnedAestheticTrained = new SimpleBooleanProperty();
-    private volatile AtomicBoolean cancel = new AtomicBoolean();
+    private Tasks.Running current;
 
     public DatasetViewModel(Database db, UiExecutors executors, Path models, Runnable dataChanged) {
         this.db = db;
@@ -87,17 +89,26 @@ public final class DatasetViewModel {
     }
 
     public void importManifest(Path file) {
-        start("Importing " + file + " ...", false, () -> {
+        start("Importing " + file + " ...", false, task -> {
             ManifestImporter.Result r = new ManifestImporter(db).importFile(file);
             return r.toString();
         }, true);
     }
 
+    /** Builds codes and labels from sorted folders; cancelling before the final write stores nothing. */
+    public void importFolders(FolderImport.Options options) {
+        start("Importing " + options.folder() + " ...", true, task -> {
+            try {
+                return new FolderImporter(db).run(options, task::progress, task::cancelled).toString();
+            } catch (CancellationException e) {
+                return "Folder import cancelled; nothing was stored.";
+            }
+        }, true);
+    }
+
     /** Runs the named evaluators over every code; names not built in are looked up in the models folder. */
     public void runEvaluators(List<String> names) {
-        AtomicBoolean stop = new AtomicBoolean();
-        cancel = stop;
-        start("Evaluating with " + String.join(", ", names) + " ...", true, () -> {
+        start("Evaluating with " + String.join(", ", names) + " ...", true, task -> {
             EvaluatorRegistry registry = EvaluatorRegistry.standard();
             boolean wantsModels = names.stream().anyMatch(n -> !registry.names().contains(n));
             try (ModelFolders folders = wantsModels ? ModelFolders.forDatabase(models, db) : null) {
@@ -108,18 +119,15 @@ public final class DatasetViewModel {
                 }
                 List<Evaluator> evaluators = registry.createAll(names, PayloadMatch.EXACT);
                 EvalRunSummary s = new EvalRunner(db).run(evaluators, EvalRunner.Options.defaults(),
-                        this::onEvalProgress, stop);
+                        p -> onEvalProgress(task, p), task.cancelFlag());
                 return problems + summary(s);
             }
         }, true);
     }
 
-    private void onEvalProgress(EvalProgress p) {
-        executors.ui().execute(() -> {
-            progress.set(p.fraction());
-            message.set(String.format(Locale.ROOT, "Evaluated %,d of %,d codes - %s elapsed%s", p.done(), p.total(),
-                    format(p.elapsed()), p.eta() == null ? "" : ", about " + format(p.eta()) + " left"));
-        });
+    private static void onEvalProgress(Tasks.Context task, EvalProgress p) {
+        task.progress(p.fraction(), String.format(Locale.ROOT, "Evaluated %,d of %,d codes - %s elapsed%s", p.done(),
+                p.total(), format(p.elapsed()), p.eta() == null ? "" : ", about " + format(p.eta()) + " left"));
     }
 
     static String summary(EvalRunSummary s) {
@@ -135,11 +143,10 @@ public final class DatasetViewModel {
     }
 
     public void trainAesthetic() {
-        start("Training the learned aesthetic predictor ...", false, () -> {
+        start("Training the learned aesthetic predictor ...", false, task -> {
             AestheticTraining.Report r;
             try {
-                r = AestheticTraining.run(db, models, HeadTrainer.Settings.defaults(5, 1),
-                        m -> executors.ui().execute(() -> message.set(m)));
+                r = AestheticTraining.run(db, models, HeadTrainer.Settings.defaults(5, 1), m -> task.progress(-1, m));
             } finally {
                 publishLearnedModels();
             }
@@ -152,12 +159,10 @@ public final class DatasetViewModel {
 
     /** Fits learned-scan to the human scan answers; cancel stops it between folds and saves nothing. */
     public void trainScan() {
-        AtomicBoolean stop = new AtomicBoolean();
-        cancel = stop;
-        start("Training the learned scan model ...", true, () -> {
+        start("Training the learned scan model ...", true, task -> {
             try {
                 ScanTraining.Report r = ScanTraining.run(db, ScanTraining.Settings.defaults(),
-                        m -> executors.ui().execute(() -> message.set(m)), stop);
+                        m -> task.progress(-1, m), task.cancelFlag());
                 return String.join("\n", ScanTraining.lines(r));
             } catch (CancellationException e) {
                 return e.getMessage();
@@ -169,7 +174,7 @@ public final class DatasetViewModel {
 
     public void exportLabels(Path file) {
         boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-        start("Exporting labels to " + file + " ...", false, () -> {
+        start("Exporting labels to " + file + " ...", false, task -> {
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 ManifestExporter e = new ManifestExporter(db, file.toAbsolutePath().getParent());
                 int n = csv ? e.writeCsv(w) : e.writeJsonl(w);
@@ -180,7 +185,7 @@ public final class DatasetViewModel {
 
     public void exportReport(Path file, AlignmentReport current) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        start("Writing the report to " + file + " ...", false, () -> {
+        start("Writing the report to " + file + " ...", false, task -> {
             AlignmentReport r = current != null ? current
                     : Alignment.report(db, org.qartalign.alignment.ReportOptions.defaults());
             String text = name.endsWith(".csv") ? ReportCsvWriter.write(r)
@@ -191,16 +196,13 @@ public final class DatasetViewModel {
     }
 
     public void cancel() {
-        cancel.set(true);
-        message.set("Cancelling ...");
+        if (current != null) {
+            current.cancel();
+            message.set("Cancelling ...");
+        }
     }
 
-    /** Work that returns what to tell the user. */
-    interface Work {
-        String run() throws Exception;
-    }
-
-    private void start(String what, boolean canCancel, Work work, boolean changesData) {
+    private void start(String what, boolean canCancel, Tasks.Work<String> work, boolean changesData) {
         if (running.get()) {
             return;
         }
@@ -208,29 +210,30 @@ public final class DatasetViewModel {
         cancellable.set(canCancel);
         progress.set(-1);
         message.set(what);
-        executors.background().execute(() -> {
-            String result;
-            boolean ok;
-            try {
-                result = work.run();
-                ok = true;
-            } catch (Exception | Error e) {
-                result = "Failed: " + (e.getMessage() != null ? e.getMessage() : e.toString());
-                ok = false;
-            }
-            String r = result;
-            boolean changed = ok && changesData;
-            executors.ui().execute(() -> {
-                running.set(false);
-                cancellable.set(false);
-                progress.set(0);
-                message.set("");
-                log.set(r + (log.get().isEmpty() ? "" : "\n\n" + log.get()));
-                if (changed) {
-                    dataChanged.run();
-                }
-            });
-        });
+        current = Tasks.create(work)
+                .onProgress(p -> {
+                    progress.set(p.fraction());
+                    message.set(p.message());
+                })
+                .onSuccess(result -> {
+                    addToLog(result);
+                    if (changesData) {
+                        dataChanged.run();
+                    }
+                })
+                .onError(Throwable.class, e -> addToLog("Failed: " + (e.getMessage() != null ? e.getMessage() : e)))
+                .andFinally(() -> {
+                    current = null;
+                    running.set(false);
+                    cancellable.set(false);
+                    progress.set(0);
+                    message.set("");
+                })
+                .run(executors);
+    }
+
+    private void addToLog(String line) {
+        log.set(line + (log.get().isEmpty() ? "" : "\n\n" + log.get()));
     }
 
     static String format(Duration d) {
