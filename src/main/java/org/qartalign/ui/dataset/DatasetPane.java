@@ -78,6 +78,7 @@ public final class DatasetPane extends ScrollPane {
         learnedModels.setWrapText(true);
         learnedModels.getStyleClass().add("figures");
         learnedModels.textProperty().bind(model.learnedModelsProperty());
+        model.refreshLearnedModels();
 
         Button exportLabels = new Button("Export labels (JSONL or CSV) ...");
         exportLabels.setId("dataset-export-labels");

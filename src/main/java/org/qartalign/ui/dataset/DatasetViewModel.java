@@ -64,6 +64,10 @@ public final class DatasetViewModel {
         this.executors = executors;
         this.models = models;
         this.dataChanged = dataChanged;
+    }
+
+    /** Reads this database's learned models in the background and shows them (the screen calls it when built). */
+    public void refreshLearnedModels() {
         executors.background().execute(this::publishLearnedModels);
     }
 
