@@ -36,6 +36,8 @@ import org.qartalign.ui.label.LabelingViewModel;
 import org.qartalign.ui.label.PhysicalSize;
 import org.qartalign.ui.label.StartSessionView;
 import org.qartalign.ui.label.StartSessionViewModel;
+import org.qartalign.ui.window.StageSizing;
+import org.qartalign.ui.window.UserSettings;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -59,19 +61,20 @@ public final class QArtAlignApp extends Application {
     private DashboardViewModel dashboard;
     private LabelingViewModel labeling;
     private Stage stage;
+    private final UserSettings userSettings = UserSettings.forUser();
+    private StageSizing stageSizing;
 
     @Override
     public void start(Stage stage) {
         executors = UiExecutors.forApp(Platform::runLater);
         root.setId("app-root");
-        var bounds = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(bounds.getWidth(), Math.max(1280, bounds.getWidth() * 0.85)),
-                Math.min(bounds.getHeight() - 30, Math.max(860, bounds.getHeight() * 0.85)));
+        Scene scene = new Scene(root);
         stage.getIcons().add(new Image(AboutDialog.class.getResource("icon-64.png").toExternalForm()));
         this.stage = stage;
         scene.getStylesheets().add(QArtAlignApp.class.getResource("app.css").toExternalForm());
         stage.setTitle("QArt Align - " + database.toAbsolutePath().normalize());
         stage.setScene(scene);
+        stageSizing = StageSizing.install(stage, userSettings);
         stage.show();
         showBusy("Opening " + database.toAbsolutePath().normalize() + " ...");
         Tasks.create(() -> {
@@ -295,6 +298,9 @@ public final class QArtAlignApp extends Application {
 
     @Override
     public void stop() {
+        if (stageSizing != null) {
+            stageSizing.save();
+        }
         if (labeling != null) {
             labeling.flush();
         }

@@ -273,6 +273,43 @@ class AlignmentReportTest {
         assertEquals(6, iphone.n(), "bob's six current labels");
     }
 
+    /**
+     * Threshold advice, ceilings and drift against sklearn/scipy/numpy on the labels of the class comment, computed
+     * independently of our code by {@code src/test/python/report_expected.py} (run with /usr/bin/python3).
+     */
+    @Test
+    void thresholdAdviceCeilingsAndDriftMatchTheIndependentComputation() {
+        AlignmentReport r = report(false);
+        AlignmentReport.ThresholdAdvice advice = r.scan().evaluators().get("zx").thresholdAdvice();
+        assertEquals(0.4, advice.maxKappa().threshold(), 1e-12);
+        assertEquals(0.6956521739130435, advice.maxKappa().cohenKappa(), 1e-12);
+        assertEquals(0.4, advice.youdenJ().threshold(), 1e-12);
+        assertEquals(0.6666666666666667, advice.youdenJ().youdenJ(), 1e-12);
+        assertEquals(0.8, advice.precision95().threshold(), 1e-12);
+        assertEquals(1.0, advice.precision95().precision(), 1e-12);
+        assertEquals(0.5, advice.precision95().recall(), 1e-12);
+
+        // Typical labeler = mean of alice 0.6667, bob 0.1667, sim 0.6154 leave-one-out kappas.
+        assertEquals(0.48290598290598297, r.scan().interRater().typicalLabelerKappa().value(), 1e-12);
+        AlignmentReport.Ceiling scan = r.scan().evaluators().get("zx").ceiling();
+        assertEquals(0.48290598290598297, scan.human(), 1e-12);
+        assertEquals(0.8628318584070794, scan.ratio(), 1e-12);
+        AlignmentReport.Ceiling aes = r.aesthetic().evaluators().get("aes").ceiling();
+        assertEquals(0.7050150224334978, aes.human(), 1e-12);
+        assertEquals(1.2646978477697375, aes.ratio(), 1e-12);
+
+        AlignmentReport.Drift alice = labeler(r, "alice").scoreDrift();
+        assertEquals(-23.809523809523835, alice.slopePer100Codes(), 1e-9);
+        assertEquals(-0.41218934822354114, alice.spearman().value(), 1e-12);
+        AlignmentReport.Drift bob = labeler(r, "bob").scoreDrift();
+        assertEquals(22.85714285714286, bob.slopePer100Codes(), 1e-9);
+        assertEquals(0.23190841426097938, bob.spearman().value(), 1e-12);
+    }
+
+    private static AlignmentReport.LabelerFigures labeler(AlignmentReport r, String name) {
+        return r.labelers().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+    }
+
     @Test
     void writersEscapeAndNeverEmitNaN() {
         AlignmentReport r = report(false);
