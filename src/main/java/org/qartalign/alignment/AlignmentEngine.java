@@ -78,7 +78,7 @@ public final class AlignmentEngine {
                 new AlignmentReport.Scan(human.fill(r), scanInter, scanFigures),
                 new AlignmentReport.Aesthetic(aesInter, aesFigures),
                 new BestOfNSection(codes).compute(), slices.fill(r), labelers.fill(r),
-                new DisagreementSection(codes).compute(), codeFigures());
+                new DisagreementSection(codes).compute(), codeFigures(), QrGradeSection.compute(codes));
     }
 
     private AlignmentReport.Settings settings() {

@@ -17,7 +17,7 @@ import java.util.Map;
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record AlignmentReport(Settings settings, Dataset dataset, Scan scan, Aesthetic aesthetic, BestOfN bestOfN,
                               Slices slices, List<LabelerFigures> labelers, Disagreements disagreements,
-                              @JsonIgnore List<CodeFigures> codes) {
+                              @JsonIgnore List<CodeFigures> codes, QrGradeSection.Separation qrGrade) {
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Settings(int bootstrap, long seed, double threshold, double confidence, List<String> evaluators,
