@@ -1,63 +1,115 @@
 #!/usr/bin/env bash
-# Screenshots for README, made from a fresh demo database under Xvfb so they stay current:
-# docs/screenshots/start.png (start form) and docs/screenshots/labeling.png (first code on the labeling screen).
-# Needs xvfb, imagemagick and libgtk-3-0 (installed with apt-get if missing). Usage: packaging/screenshots.sh
+# Screenshots for README, made from a fresh demo database under Xvfb WITH a window manager (openbox), so they show
+# what users see: the window as the window manager sizes and decorates it.
+# Needs xvfb, openbox, xdotool, imagemagick and libgtk-3-0 (installed with apt-get if missing).
+# Usage: packaging/screenshots.sh [BLOCK...]   (default: every block; e.g. packaging/screenshots.sh labeling)
+#
+# Each screen's shots are one block: a function block_<name> <WxH> run once per screen size in SIZES. To add one,
+# write the function and add its name to BLOCKS; run_app and shoot do the rest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/qart-align.jar
 shots=docs/screenshots
 work=$(mktemp -d)
 mkdir -p "$shots"
+SIZES=(1366x768 1920x1080)
+BLOCKS=(labeling dashboard)
+[[ $# -gt 0 ]] && BLOCKS=("$@")
+
 [[ -f $jar ]] || mvn -B -q package -DskipTests
-if ! command -v Xvfb >/dev/null || ! command -v import >/dev/null || ! ldconfig -p | grep -q libgtk-3.so.0; then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb imagemagick libgtk-3-0 x11-utils >/dev/null
+if ! command -v Xvfb >/dev/null || ! command -v openbox >/dev/null || ! command -v xdotool >/dev/null \
+        || ! command -v import >/dev/null || ! ldconfig -p | grep -q libgtk-3.so.0; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq xvfb openbox xdotool imagemagick \
+        libgtk-3-0 x11-utils >/dev/null
 fi
 
 db=$work/labels.db
-java -jar "$jar" demo --pairs 80 --candidates 3 --simulate-labels --db "$db"
-java -jar "$jar" eval --db "$db"
+if [[ -n ${SHOTS_DB:-} ]]; then
+    cp "$SHOTS_DB" "$db" && cp -r "${SHOTS_DB%.db}-images" "$work/labels-images"
+else
+    java -jar "$jar" demo --pairs 80 --candidates 3 --simulate-labels --db "$db"
+    java -jar "$jar" eval --db "$db" 2>&1 | tail -3
+fi
 
 display=:$((80 + RANDOM % 9))
-Xvfb "$display" -screen 0 1366x768x24 >/dev/null 2>&1 &
-xvfb=$!
+xvfb=""
+wm=""
 app=""
+stop_display() {
+    [[ -n $wm ]] && kill "$wm" 2>/dev/null || true
+    [[ -n $xvfb ]] && kill "$xvfb" 2>/dev/null || true
+    wait 2>/dev/null || true
+    wm=""
+    xvfb=""
+}
 cleanup() {
     [[ -n $app ]] && kill "$app" 2>/dev/null || true
-    kill "$xvfb" 2>/dev/null || true
+    stop_display
     rm -rf "$work"
 }
 trap cleanup EXIT
-sleep 1
 
-# Shoots the app's own window (there is no window manager under Xvfb, so no decorations).
-shoot() {
-    local id
-    id=$(DISPLAY=$display xwininfo -root -tree | awk '/"QArt Align/ {print $1; exit}')
-    DISPLAY=$display import -window "${id:-root}" "$shots/$1"
-    echo "screenshots: $shots/$1 ($(identify -format '%wx%h' "$shots/$1"))"
+# A fresh screen of the given size with openbox managing it.
+start_display() {
+    stop_display
+    Xvfb "$display" -screen 0 "$1x24" >/dev/null 2>&1 &
+    xvfb=$!
+    sleep 1
+    DISPLAY=$display openbox >/dev/null 2>&1 &
+    wm=$!
+    sleep 1
 }
 
-# Waits for a line on the app's stdout, or for a fixed time when there is nothing to wait for.
+# Shoots the app's window with the window manager's frame (the frame is the parent of the app's own X window).
+shoot() {
+    local id frame
+    # No early exit in awk: xwininfo would die of SIGPIPE and pipefail would end the script.
+    id=$(DISPLAY=$display xwininfo -root -tree | awk '/"QArt Align/ && !id {id = $1} END {print id}')
+    frame=$(DISPLAY=$display xwininfo -tree -id "$id" | awk '/Parent window id/ {print $4}')
+    [[ -z $frame || $frame == "0x0" ]] && frame=$id
+    DISPLAY=$display import -window "${frame:-root}" "$shots/$1"
+    echo "screenshots: $shots/$1 ($(identify -format '%wx%h' "$shots/$1"))"
+    DISPLAY=$display xwininfo -id "$id" | awk '/Width|Height/ {printf "%s ", $0} END {print ""}'
+}
+
+# Starts the app, waits for a line on its stdout, shoots, quits. A fresh config folder each time: the shots show a
+# first launch, not a remembered window size.
 run_app() {
     local wait_for=$1 name=$2
     shift 2
-    DISPLAY=$display java -Dai.djl.offline=true -Dprism.order=sw "$@" -jar "$jar" --db "$db" >"$work/app.out" 2>&1 &
+    rm -rf "$work/config"
+    DISPLAY=$display java -Dai.djl.offline=true -Dprism.order=sw -Dqartalign.configDir="$work/config" \
+        -Dqartalign.startupProbe=true "$@" -jar "$jar" --db "$db" >"$work/app.out" 2>&1 &
     app=$!
     for _ in $(seq 1 600); do
-        if [[ -n $wait_for ]] && grep -q "$wait_for" "$work/app.out"; then break; fi
-        if [[ -z $wait_for ]] && DISPLAY=$display xwininfo -root -tree | grep -q '"QArt Align'; then sleep 3; break; fi
+        grep -q "$wait_for" "$work/app.out" && break
         kill -0 "$app" 2>/dev/null || { cat "$work/app.out"; exit 1; }
         sleep 0.1
     done
-    sleep "${SHOT_DELAY:-5}"
+    sleep "${SHOT_DELAY:-4}"
     shoot "$name"
     kill "$app"
     wait "$app" 2>/dev/null || true
     app=""
 }
 
-run_app START_FORM_SHOWN start.png -Dqartalign.startupProbe=true
-run_app FIRST_CODE_SHOWN labeling.png -Dqartalign.autoLabeler=Ada -Dqartalign.startupProbe=true
-for screen in overview scan toast disagreements; do
-    run_app REPORT_SHOWN "dashboard-$screen.png" -Dqartalign.open=dashboard/$screen -Dqartalign.startupProbe=true
+# The start form and the first code of the labeling screen, at every size: start-WxH.png, labeling-WxH.png.
+block_labeling() {
+    run_app START_FORM_SHOWN "start-$1.png"
+    run_app FIRST_CODE_SHOWN "labeling-$1.png" -Dqartalign.autoLabeler=Ada
+}
+
+# The dashboard tabs, at the first size only: dashboard-<tab>.png.
+block_dashboard() {
+    [[ $1 == "${SIZES[0]}" ]] || return 0
+    for screen in overview scan toast disagreements; do
+        run_app REPORT_SHOWN "dashboard-$screen.png" -Dqartalign.open=dashboard/$screen
+    done
+}
+
+for size in "${SIZES[@]}"; do
+    start_display "$size"
+    for block in "${BLOCKS[@]}"; do
+        "block_$block" "$size"
+    done
 done

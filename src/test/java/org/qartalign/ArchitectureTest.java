@@ -8,8 +8,13 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Keeps the rooms of the house honest (see STYLE.md): who may use whom, and no toolkit below the UI. */
+/**
+ * Keeps the rooms of the house honest (see STYLE.md): who may use whom, no toolkit below the UI, and no cycles
+ * between rooms or between the UI's windows (in the manner of PDFsam's TestCycles). {@code stats} sits below
+ * eval and alignment, which both use it.
+ */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -27,7 +32,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.qartalign.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.qartalign.store..", "org.qartalign.dataset..",
                         "org.qartalign.eval..", "org.qartalign.alignment..", "org.qartalign.labeling..",
-                        "org.qartalign.ui..", "org.qartalign.cli..")
+                        "org.qartalign.ui..", "org.qartalign.cli..", "org.qartalign.stats..")
                 .check(CLASSES);
     }
 
@@ -79,6 +84,33 @@ class ArchitectureTest {
     }
 
     @Test
+    void statisticsUseNothingElseOfOurs() {
+        noClasses().that().resideInAPackage("org.qartalign.stats..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.qartalign.core..", "org.qartalign.store..",
+                        "org.qartalign.dataset..", "org.qartalign.eval..", "org.qartalign.alignment..",
+                        "org.qartalign.labeling..", "org.qartalign.ui..", "org.qartalign.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void roomsHaveNoDependencyCycles() {
+        slices().matching("org.qartalign.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void uiWindowsHaveNoDependencyCycles() {
+        slices().matching("org.qartalign.ui.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    /** One database access path: SQL, connections and result sets stay in the store's repositories. */
+    @Test
+    void onlyTheStoreUsesJavaSql() {
+        noClasses().that().resideOutsideOfPackage("org.qartalign.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theCliNeverUsesTheUi() {
         noClasses().that().resideInAPackage("org.qartalign.cli..")
                 .should().dependOnClassesThat().resideInAPackage("org.qartalign.ui..")
@@ -89,6 +121,18 @@ class ArchitectureTest {
     void theUiNeverUsesTheCli() {
         noClasses().that().resideInAPackage("org.qartalign.ui..")
                 .should().dependOnClassesThat().resideInAPackage("org.qartalign.cli..")
+                .check(CLASSES);
+    }
+
+    /** Views bind and forward; reading or writing data is a view model's job, off the UI thread (MVVM as in JabRef). */
+    @Test
+    void viewsNeverUseTheStore() {
+        noClasses().that().resideInAPackage("org.qartalign.ui..")
+                .and().haveSimpleNameNotEndingWith("ViewModel")
+                .and().doNotHaveFullyQualifiedName("org.qartalign.ui.QArtAlignApp")
+                .and().doNotHaveFullyQualifiedName("org.qartalign.ui.FirstRun")
+                .should().dependOnClassesThat().resideInAPackage("org.qartalign.store..")
+                .because("the app class opens the database and hands it to view models; views only see view models")
                 .check(CLASSES);
     }
 

@@ -18,8 +18,13 @@ public final class AlignmentEngine {
     private final LabeledCodes codes;
     private final ParameterBins params;
 
+    /** An engine whose bootstraps run on the calling thread. */
     public AlignmentEngine(AlignmentInput input, ReportOptions options) {
-        codes = new LabeledCodes(input, options);
+        this(input, options, BootstrapWorkers.sameThread());
+    }
+
+    public AlignmentEngine(AlignmentInput input, ReportOptions options, BootstrapWorkers workers) {
+        codes = new LabeledCodes(input, options, workers);
         params = new ParameterBins(codes);
     }
 
@@ -43,7 +48,7 @@ public final class AlignmentEngine {
     public AlignmentReport report() {
         ReportOptions options = codes.options;
         AlignmentInput input = codes.input;
-        Bootstrap boot = new Bootstrap(codes.n, options.bootstrap(), options.seed(), options.confidence());
+        Bootstrap boot = codes.bootstrap(codes.n);
         HumanScanSection human = new HumanScanSection(codes, boot);
         LabelerSection labelers = new LabelerSection(codes, boot);
         InterRaterSection inter = new InterRaterSection(codes, labelers, boot);
@@ -113,7 +118,7 @@ public final class AlignmentEngine {
             out.add(new AlignmentReport.CodeFigures(c.id(), c.pairId(), c.imagePath(), c.prompt(), c.url(),
                     i == null ? 0 : codes.labels[i], i == null ? 0 : codes.scanned[i],
                     i == null || Double.isNaN(codes.truth[i]) ? null : (int) codes.truth[i],
-                    i == null ? null : codes.humanAesthetic[i], c.scanProb(), c.aesthetic()));
+                    i == null ? null : LabeledCodes.finite(codes.humanAesthetic[i]), c.scanProb(), c.aesthetic()));
         }
         return out;
     }

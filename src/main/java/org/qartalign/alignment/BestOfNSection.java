@@ -34,7 +34,7 @@ final class BestOfNSection {
         String rule = "passes the threshold first, then "
                 + (aesIndex == null ? "" : "higher " + options.aesthetic() + " aesthetic score, then ")
                 + "higher scan probability; ties broken at random";
-        Bootstrap boot = new Bootstrap(pairs.size(), options.bootstrap(), options.seed(), options.confidence());
+        Bootstrap boot = codes.bootstrap(pairs.size());
         Map<String, List<Supplier<AlignmentReport.BestOfNPoint>>> plans = new TreeMap<>();
         Bootstrap.Result[] result = new Bootstrap.Result[1];
         int maxAll = 0;

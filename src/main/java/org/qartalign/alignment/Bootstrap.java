@@ -1,16 +1,21 @@
 package org.qartalign.alignment;
 
+import org.qartalign.stats.WilsonInterval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Percentile bootstrap over units (codes, or pairs for best-of-N). A replicate is a vector of integer weights:
  * how often each unit was drawn among n draws with replacement. Every registered statistic reads the same
  * replicate, so one resample serves all figures, and statistics built from sums cost one pass per replicate.
- * Replicate b draws from its own generator seeded from (seed, b), so results do not depend on thread count.
+ * Replicate b draws from its own generator seeded from (seed, b), so results do not depend on how the replicates
+ * are spread over the {@link BootstrapWorkers}.
  */
 public final class Bootstrap {
     /** A statistic (or several computed together) of weighted units; NaN marks an undefined value. */
@@ -45,11 +50,17 @@ public final class Bootstrap {
     private final int replicates;
     private final long seed;
     private final double confidence;
+    private final BootstrapWorkers workers;
     private final List<Statistic> statistics = new ArrayList<>();
     private final List<Integer> offsets = new ArrayList<>();
     private int width;
 
+    /** A bootstrap computed on the calling thread. */
     public Bootstrap(int units, int replicates, long seed, double confidence) {
+        this(units, replicates, seed, confidence, BootstrapWorkers.sameThread());
+    }
+
+    public Bootstrap(int units, int replicates, long seed, double confidence, BootstrapWorkers workers) {
         if (replicates < 0) {
             throw new IllegalArgumentException("--bootstrap must be 0 or more, got " + replicates);
         }
@@ -60,6 +71,7 @@ public final class Bootstrap {
         this.replicates = replicates;
         this.seed = seed;
         this.confidence = confidence;
+        this.workers = workers;
     }
 
     /** Registers a statistic and returns a handle to read its values after {@link #run()}. */
@@ -117,8 +129,8 @@ public final class Bootstrap {
         /** A proportion's estimate, adding its Wilson interval from the point counts. */
         public Estimate proportion(int index, double successes, double n, String undefinedNote) {
             Estimate e = estimate(index, undefinedNote);
-            double[] w = Wilson.interval(successes, n, confidence);
-            return w == null ? e : e.withWilson(w[0], w[1]);
+            WilsonInterval w = WilsonInterval.orNull(successes, n, confidence);
+            return w == null ? e : e.withWilson(w.lower(), w.upper());
         }
     }
 
@@ -134,14 +146,47 @@ public final class Bootstrap {
         double[] point = new double[width];
         evaluate(null, point);
         double[][] values = new double[width][replicates];
-        IntStream.range(0, replicates).parallel().forEach(b -> {
-            int[] w = draw(b);
-            double[] out = new double[width];
-            evaluate(w, out);
-            for (int k = 0; k < width; k++) {
-                values[k][b] = out[k];
+        AtomicInteger next = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(replicates);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable claimAndCompute = () -> {
+            for (int b = next.getAndIncrement(); b < replicates; b = next.getAndIncrement()) {
+                try {
+                    if (failure.get() == null) {
+                        double[] out = new double[width];
+                        evaluate(draw(b), out);
+                        for (int k = 0; k < width; k++) {
+                            values[k][b] = out[k];
+                        }
+                    }
+                } catch (RuntimeException | Error e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    done.countDown();
+                }
             }
-        });
+        };
+        try {
+            for (int t = 1; t < Math.min(workers.parallelism(), replicates); t++) {
+                workers.executor().execute(claimAndCompute);
+            }
+        } catch (RejectedExecutionException e) {
+            // A shut-down or full executor leaves the remaining replicates to this thread.
+        }
+        claimAndCompute.run();
+        try {
+            // Only replicates a helper has claimed are still running; one that never started claimed none.
+            done.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("bootstrap interrupted", e);
+        }
+        if (failure.get() instanceof RuntimeException e) {
+            throw e;
+        }
+        if (failure.get() instanceof Error e) {
+            throw e;
+        }
         double[][] sorted = new double[width][];
         for (int k = 0; k < width; k++) {
             sorted[k] = Arrays.stream(values[k]).filter(Double::isFinite).sorted().toArray();

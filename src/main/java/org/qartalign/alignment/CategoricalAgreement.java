@@ -2,16 +2,20 @@ package org.qartalign.alignment;
 
 /**
  * Chance-corrected agreement for units rated by a varying number of raters into fixed categories, following
- * Gwet (2014), Handbook of Inter-Rater Reliability, ch. 2-4: percent agreement p_a (mean over units with two or
- * more ratings of the share of agreeing rater pairs), Fleiss' kappa generalised to varying raters
- * (p_e = sum of squared mean category shares) and Gwet's AC1 (p_e = sum pi_k (1 - pi_k) / (q - 1)).
- * Units with fewer than two ratings are left out. Per-unit terms are prepared once for the bootstrap.
+ * Gwet (2014), Handbook of Inter-Rater Reliability, ch. 2-4, and its reference implementation (R irrCAC,
+ * {@code fleiss.kappa.raw} / {@code gwet.ac1.raw}): percent agreement p_a is the mean, over units with two or more
+ * ratings, of the share of agreeing rater pairs; the category shares pi_k are the mean, over every unit with at
+ * least one rating, of r_ik / r_i. Fleiss' kappa (generalised to varying raters) takes p_e = sum pi_k^2, Gwet's
+ * AC1 p_e = sum pi_k (1 - pi_k) / (q - 1). Per-unit terms are prepared once for the bootstrap.
  */
 public final class CategoricalAgreement {
     private final int q;
+    /** Per rated unit (one or more ratings): its bootstrap unit, whether it has a pair, its pair agreement, its shares. */
     private final int[] unitOf;
+    private final boolean[] pairable;
     private final double[] pairAgreement;
     private final double[] shares;
+    private final int pairableUnits;
 
     /**
      * @param counts per unit, the number of ratings in each of the q categories
@@ -19,19 +23,21 @@ public final class CategoricalAgreement {
      */
     public CategoricalAgreement(int[][] counts, int q, int[] unitOf) {
         this.q = q;
-        int pairable = 0;
+        int rated = 0;
+        int pairs = 0;
         for (int[] c : counts) {
-            if (sum(c) >= 2) {
-                pairable++;
-            }
+            rated += sum(c) >= 1 ? 1 : 0;
+            pairs += sum(c) >= 2 ? 1 : 0;
         }
-        this.unitOf = new int[pairable];
-        pairAgreement = new double[pairable];
-        shares = new double[pairable * q];
+        pairableUnits = pairs;
+        this.unitOf = new int[rated];
+        pairable = new boolean[rated];
+        pairAgreement = new double[rated];
+        shares = new double[rated * q];
         int j = 0;
         for (int i = 0; i < counts.length; i++) {
             int r = sum(counts[i]);
-            if (r < 2) {
+            if (r < 1) {
                 continue;
             }
             double agree = 0;
@@ -39,7 +45,8 @@ public final class CategoricalAgreement {
                 agree += (double) counts[i][k] * (counts[i][k] - 1);
                 shares[j * q + k] = (double) counts[i][k] / r;
             }
-            pairAgreement[j] = agree / ((double) r * (r - 1));
+            pairable[j] = r >= 2;
+            pairAgreement[j] = r >= 2 ? agree / ((double) r * (r - 1)) : 0;
             this.unitOf[j] = unitOf == null ? i : unitOf[i];
             j++;
         }
@@ -54,33 +61,37 @@ public final class CategoricalAgreement {
     }
 
     public int pairableUnits() {
-        return pairAgreement.length;
+        return pairableUnits;
     }
 
     /** {percent agreement, Fleiss' kappa, Gwet's AC1} under weights per bootstrap unit (null = all 1); NaN when undefined. */
     public double[] compute(int[] weights) {
-        double total = 0;
+        double rated = 0;
+        double paired = 0;
         double pa = 0;
         double[] pi = new double[q];
-        for (int u = 0; u < pairAgreement.length; u++) {
+        for (int u = 0; u < unitOf.length; u++) {
             int w = weights == null ? 1 : weights[unitOf[u]];
             if (w == 0) {
                 continue;
             }
-            total += w;
-            pa += w * pairAgreement[u];
+            rated += w;
+            if (pairable[u]) {
+                paired += w;
+                pa += w * pairAgreement[u];
+            }
             for (int k = 0; k < q; k++) {
                 pi[k] += w * shares[u * q + k];
             }
         }
-        if (total == 0) {
+        if (paired == 0) {
             return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
-        pa /= total;
+        pa /= paired;
         double peFleiss = 0;
         double peGwet = 0;
         for (int k = 0; k < q; k++) {
-            pi[k] /= total;
+            pi[k] /= rated;
             peFleiss += pi[k] * pi[k];
             peGwet += pi[k] * (1 - pi[k]);
         }

@@ -20,20 +20,25 @@ final class LabeledCodes {
 
     final AlignmentInput input;
     final ReportOptions options;
+    final BootstrapWorkers workers;
     final List<CodeRow> rows = new ArrayList<>();
     final int n;
+    /** Labels per code, and those with a scan answer and with a score (a label may have only one of the two). */
     final int[] labels;
+    final int[] scanLabels;
+    final int[] scoreLabels;
     final int[] scanned;
-    /** Majority truth per labeled code: 1 scans, 0 not, NaN tie. */
+    /** Majority truth per labeled code: 1 scans, 0 not, NaN tie or no scan answer. */
     final double[] truth;
     final double[] humanAesthetic;
     final int[] scanEvals;
     final int[] aestheticEvals;
     final Map<Integer, ScanScores> scanScores = new LinkedHashMap<>();
 
-    LabeledCodes(AlignmentInput input, ReportOptions options) {
+    LabeledCodes(AlignmentInput input, ReportOptions options, BootstrapWorkers workers) {
         this.input = input;
         this.options = options;
+        this.workers = workers;
         for (CodeRow c : input.codes()) {
             if (!c.labels().isEmpty()) {
                 rows.add(c);
@@ -41,6 +46,8 @@ final class LabeledCodes {
         }
         n = rows.size();
         labels = new int[n];
+        scanLabels = new int[n];
+        scoreLabels = new int[n];
         scanned = new int[n];
         truth = new double[n];
         humanAesthetic = new double[n];
@@ -49,11 +56,17 @@ final class LabeledCodes {
             labels[i] = ls.size();
             double sum = 0;
             for (HumanLabel l : ls) {
-                scanned[i] += l.scanned() ? 1 : 0;
-                sum += l.aesthetic();
+                if (l.hasScan()) {
+                    scanLabels[i]++;
+                    scanned[i] += l.scanned() ? 1 : 0;
+                }
+                if (l.hasScore()) {
+                    scoreLabels[i]++;
+                    sum += l.aesthetic();
+                }
             }
-            truth[i] = 2 * scanned[i] > labels[i] ? 1 : 2 * scanned[i] < labels[i] ? 0 : Double.NaN;
-            humanAesthetic[i] = sum / labels[i];
+            truth[i] = 2 * scanned[i] > scanLabels[i] ? 1 : 2 * scanned[i] < scanLabels[i] ? 0 : Double.NaN;
+            humanAesthetic[i] = scoreLabels[i] == 0 ? Double.NaN : sum / scoreLabels[i];
         }
         int evals = input.evaluators().size();
         List<Integer> s = new ArrayList<>();
@@ -134,6 +147,11 @@ final class LabeledCodes {
 
     boolean givesAesthetic(int e) {
         return contains(aestheticEvals, e);
+    }
+
+    /** A bootstrap over the labeled codes or, for best-of-N, over another set of units. */
+    Bootstrap bootstrap(int units) {
+        return new Bootstrap(units, options.bootstrap(), options.seed(), options.confidence(), workers);
     }
 
     /** A unit's bootstrap weight; null weights mean every unit once. */

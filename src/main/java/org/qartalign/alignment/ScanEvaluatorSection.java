@@ -1,5 +1,6 @@
 package org.qartalign.alignment;
 
+import org.qartalign.stats.WilsonInterval;
 import org.qartalign.alignment.AlignmentReport.CalibrationBin;
 import org.qartalign.alignment.AlignmentReport.Ceiling;
 import org.qartalign.alignment.AlignmentReport.ThresholdChoice;
@@ -62,9 +63,9 @@ final class ScanEvaluatorSection {
         double[][] sums = s.calibrationSums(null);
         for (int b = 0; b < ScanScores.BINS; b++) {
             double[] x = sums[b];
-            double[] wilson = Wilson.interval(x[2], x[0], confidence);
+            WilsonInterval wilson = WilsonInterval.orNull(x[2], x[0], confidence);
             bins.add(new CalibrationBin(b / 10.0, (b + 1) / 10.0, (int) x[0], x[0] == 0 ? null : x[1] / x[0],
-                    x[0] == 0 ? null : x[2] / x[0], wilson == null ? null : new Estimate.Interval(wilson[0], wilson[1])));
+                    x[0] == 0 ? null : x[2] / x[0], wilson == null ? null : new Estimate.Interval(wilson.lower(), wilson.upper())));
         }
         Estimate kappa = r.estimate(h.at(6), oneClass);
         return new AlignmentReport.ScanEvaluator(s.size(),

@@ -1,5 +1,6 @@
 package org.qartalign.alignment;
 
+import org.qartalign.stats.Ranks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -192,17 +193,8 @@ public final class ScanScores {
             return all;
         }
         all.add(new RocPoint(null, 0, 0));
-        double tp = 0;
-        double fp = 0;
-        for (int g = groupStart.length - 2; g >= 0; g--) {
-            for (int k = groupStart[g]; k < groupStart[g + 1]; k++) {
-                if (truth[order[k]]) {
-                    tp++;
-                } else {
-                    fp++;
-                }
-            }
-            all.add(new RocPoint(prob[order[groupStart[g]]], fp / neg, tp / pos));
+        for (ThresholdFigures f : sweep()) {
+            all.add(new RocPoint(f.threshold(), f.confusion().fp() / neg, f.confusion().tp() / pos));
         }
         if (all.size() <= maxPoints) {
             return all;

@@ -3,6 +3,7 @@ package org.qartalign.cli;
 import org.qartalign.alignment.Alignment;
 import org.qartalign.alignment.AlignmentInput;
 import org.qartalign.alignment.AlignmentReport;
+import org.qartalign.alignment.BootstrapWorkers;
 import org.qartalign.alignment.ReportJsonWriter;
 import org.qartalign.alignment.ReportOptions;
 import org.qartalign.alignment.SyntheticInput;
@@ -63,16 +64,21 @@ public final class BenchReportCommand implements Callable<Integer> {
     private double run(Case c, int repeat, PrintWriter out, Double base, boolean warmup) {
         AlignmentInput input = SyntheticInput.generate(c.codes, 3, 3, 42);
         ReportOptions options = new ReportOptions(c.bootstrap, 1, 0.5, 0.95, List.of(), "aesthetic-1", false);
+        int runs = Math.max(1, repeat);
+        return ReportWorkers.onEveryCore(workers -> measure(c, runs, input, options, workers, out, base, warmup));
+    }
+
+    private double measure(Case c, int runs, AlignmentInput input, ReportOptions options, BootstrapWorkers workers,
+                           PrintWriter out, Double base, boolean warmup) {
         long best = Long.MAX_VALUE;
         long bestCpu = Long.MAX_VALUE;
         long peak = 0;
-        int runs = Math.max(1, repeat);
         for (int r = 0; r < runs; r++) {
             System.gc();
             resetPeaks();
             long c0 = processCpuNanos();
             long t0 = System.nanoTime();
-            AlignmentReport report = Alignment.report(input, options);
+            AlignmentReport report = Alignment.report(input, options, workers);
             ReportJsonWriter.write(report);
             best = Math.min(best, System.nanoTime() - t0);
             bestCpu = Math.min(bestCpu, processCpuNanos() - c0);
@@ -82,7 +88,7 @@ public final class BenchReportCommand implements Callable<Integer> {
         ReportOptions pointOnly = options.withBootstrap(0);
         for (int r = 0; r < runs; r++) {
             long c0 = processCpuNanos();
-            ReportJsonWriter.write(Alignment.report(input, pointOnly));
+            ReportJsonWriter.write(Alignment.report(input, pointOnly, workers));
             setupCpu = Math.min(setupCpu, processCpuNanos() - c0);
         }
         // CPU time, not wall time, is the cost measure: the machine is shared, so wall time includes waiting.

@@ -76,7 +76,7 @@ public final class ReportCommand implements Callable<Integer> {
             if (out != null) {
                 OutputFile.refuseDatabaseFiles(out, db.file());
             }
-            AlignmentReport report = Alignment.report(db, options);
+            AlignmentReport report = ReportWorkers.onEveryCore(workers -> Alignment.report(db, options, workers));
             String text = switch (format) {
                 case json -> ReportJsonWriter.write(report);
                 case html -> ReportHtmlWriter.write(report);

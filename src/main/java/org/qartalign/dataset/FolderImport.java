@@ -91,17 +91,19 @@ public final class FolderImport {
     }
 
     /**
-     * @param codes distinct images (by SHA-256) found in mapped folders
+     * @param files image files found in mapped folders
+     * @param codes distinct images among them (by SHA-256): a copy in valid/ and in good/ is one code
      * @param labelsUnchanged codes whose label from this labeler, phone and scanner app already says the same
      * @param labelsCorrected codes whose earlier label from that session said something else and got a new version
      * @param ignored files outside every mapped folder that are not images (notes, sidecars of other tools)
      */
-    public record Result(Path folder, int codes, int added, int alreadyPresent, int labelsAdded, int labelsCorrected,
+    public record Result(Path folder, int files, int codes, int added, int alreadyPresent, int labelsAdded, int labelsCorrected,
                          int labelsUnchanged, int ignored) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s: %d images, %d codes added, %d already present; %d labels added, "
-                            + "%d corrected, %d unchanged%s", folder, codes, added, alreadyPresent, labelsAdded,
+            return String.format(Locale.ROOT, "%s: %d image files, %d distinct images; %d codes added, %d already "
+                            + "present; %d labels added, %d corrected, %d unchanged%s", folder, files, codes, added,
+                    alreadyPresent, labelsAdded,
                     labelsCorrected, labelsUnchanged, ignored == 0 ? "" : "; " + ignored + " other files ignored");
         }
     }

@@ -88,7 +88,7 @@ public final class FolderImporter {
     public FolderImport.Result run(FolderImport.Options o, DemoDataset.Progress progress, BooleanSupplier cancelled) {
         Path root = o.folder().toAbsolutePath().normalize();
         if (!Files.isDirectory(root)) {
-            throw new ImportException(List.of(root + ": folder not found"), 1);
+            throw new ImportException(List.of(root + ": folder not found"), 1, "this folder");
         }
         int[] ignored = {0};
         List<Code> codes = validate(root, o, progress, cancelled, ignored);
@@ -123,8 +123,9 @@ public final class FolderImporter {
             check(cancelled);
             return null;
         });
-        progress.update(1, "Imported " + codes.size() + " codes");
-        return new FolderImport.Result(root, codes.size(), counts[0], counts[1], counts[2], counts[3], counts[4],
+        progress.update(1, "done");
+        int files = codes.stream().mapToInt(c -> c.files.size()).sum();
+        return new FolderImport.Result(root, files, codes.size(), counts[0], counts[1], counts[2], counts[3], counts[4],
                 ignored[0]);
     }
 
@@ -198,7 +199,7 @@ public final class FolderImporter {
         }
         if (!problems.isEmpty()) {
             throw new ImportException(problems.subList(0, Math.min(problems.size(), ManifestImporter.MAX_REPORTED)),
-                    problems.size());
+                    problems.size(), "this folder");
         }
         return new ArrayList<>(codes.values());
     }

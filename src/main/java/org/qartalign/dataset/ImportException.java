@@ -7,10 +7,15 @@ public final class ImportException extends IllegalArgumentException {
     private final transient List<String> problems;
 
     public ImportException(List<String> problems, int total) {
+        this(problems, total, "this file");
+    }
+
+    /** @param source what nothing was imported from ("this file", "this folder") */
+    public ImportException(List<String> problems, int total, String source) {
         super(String.join(System.lineSeparator(), problems)
                 + (total > problems.size() ? System.lineSeparator() + "... and " + (total - problems.size())
                 + " more problems" : "")
-                + System.lineSeparator() + "nothing was imported from this file");
+                + System.lineSeparator() + "nothing was imported from " + source);
         this.problems = List.copyOf(problems);
     }
 

@@ -1,5 +1,6 @@
 package org.qartalign.eval;
 
+import org.qartalign.stats.WilsonInterval;
 import org.qartalign.core.CodeWithPair;
 import org.qartalign.core.EvalResult;
 import org.qartalign.store.Json;
@@ -88,7 +89,7 @@ public final class RobustScanEvaluator implements Evaluator {
         @Override
         public EvalResult evaluate(CodeWithPair code, BufferedImage image, String runId) {
             Tally t = tally(GrayImage.of(image), code.url());
-            WilsonInterval ci = WilsonInterval.of(t.decoded(), t.captures(), WilsonInterval.Z95);
+            WilsonInterval ci = WilsonInterval.of(t.decoded(), t.captures(), 0.95);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("captureSet", captureSet.version());
             details.put("captures", t.captures());

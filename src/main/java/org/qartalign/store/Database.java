@@ -108,7 +108,13 @@ public final class Database implements AutoCloseable {
             SQLiteConfig config = new SQLiteConfig();
             config.setReadOnly(true);
             config.setBusyTimeout(BUSY_TIMEOUT_MS);
-            ro = new Database(abs, DriverManager.getConnection("jdbc:sqlite:" + abs, config.toProperties()), null);
+            config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
+            // no -wal or -shm beside it: nobody has it open and its WAL is empty, so it is read as an immutable
+            // file (no locks, no side files created); otherwise it is read alongside its writers through their WAL
+            boolean alone = !Files.exists(abs.resolveSibling(abs.getFileName() + "-wal"))
+                    && !Files.exists(abs.resolveSibling(abs.getFileName() + "-shm"));
+            String uri = "file:" + abs.toUri().getRawPath() + (alone ? "?immutable=1" : "?mode=ro");
+            ro = new Database(abs, DriverManager.getConnection("jdbc:sqlite:" + uri, config.toProperties()), null);
         } catch (SQLException e) {
             throw new StoreException("Cannot open database " + abs + ": " + explain(e), e);
         }

@@ -40,6 +40,8 @@ public final class MainWindow extends BorderPane {
         sidebar.getStyleClass().add("sidebar");
         sidebar.setPadding(new Insets(14, 10, 14, 10));
         sidebar.setPrefWidth(150);
+        // A narrow window squeezes the mode's view, never the sidebar (it collapsed to a 25 px strip at 1024x600).
+        sidebar.setMinWidth(Region.USE_PREF_SIZE);
         setLeft(sidebar);
         group.selectedToggleProperty().addListener((o, a, b) -> {
             if (b == null && a != null) {

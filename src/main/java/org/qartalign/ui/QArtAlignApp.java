@@ -2,7 +2,6 @@ package org.qartalign.ui;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -23,9 +22,11 @@ import org.qartalign.store.Database;
 import org.qartalign.store.DatasetRepository;
 import org.qartalign.ui.about.AboutDialog;
 import org.qartalign.ui.common.Styles;
+import org.qartalign.ui.common.Tasks;
 import org.qartalign.ui.common.UiExecutors;
 import org.qartalign.ui.dashboard.DashboardView;
 import org.qartalign.ui.settings.OverlapSettingsDialog;
+import org.qartalign.ui.settings.OverlapSettingsViewModel;
 import org.qartalign.ui.dashboard.DashboardViewModel;
 import org.qartalign.ui.dataset.DatasetPane;
 import org.qartalign.ui.dataset.DatasetViewModel;
@@ -35,6 +36,8 @@ import org.qartalign.ui.label.LabelingViewModel;
 import org.qartalign.ui.label.PhysicalSize;
 import org.qartalign.ui.label.StartSessionView;
 import org.qartalign.ui.label.StartSessionViewModel;
+import org.qartalign.ui.window.StageSizing;
+import org.qartalign.ui.window.UserSettings;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -58,69 +61,66 @@ public final class QArtAlignApp extends Application {
     private DashboardViewModel dashboard;
     private LabelingViewModel labeling;
     private Stage stage;
+    private final UserSettings userSettings = UserSettings.forUser();
+    private StageSizing stageSizing;
 
     @Override
     public void start(Stage stage) {
         executors = UiExecutors.forApp(Platform::runLater);
         root.setId("app-root");
-        var bounds = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(bounds.getWidth(), Math.max(1280, bounds.getWidth() * 0.85)),
-                Math.min(bounds.getHeight() - 30, Math.max(860, bounds.getHeight() * 0.85)));
+        Scene scene = new Scene(root);
         stage.getIcons().add(new Image(AboutDialog.class.getResource("icon-64.png").toExternalForm()));
         this.stage = stage;
         scene.getStylesheets().add(QArtAlignApp.class.getResource("app.css").toExternalForm());
         stage.setTitle("QArt Align - " + database.toAbsolutePath().normalize());
         stage.setScene(scene);
+        stageSizing = StageSizing.install(stage, userSettings);
         stage.show();
-        showBusy("Opening " + database.toAbsolutePath().normalize() + " ...", null);
-        Task<Database> open = new Task<>() {
-            @Override
-            protected Database call() {
-                org.qartalign.store.NetworkShare.warning(database).ifPresent(System.err::println);
-                Database opened = Database.open(database);
-                try {
-                    new org.qartalign.store.SafetyCopies(opened.file()).takeIfDue(opened);
-                } catch (RuntimeException e) {
-                    // Labeling goes on without today's safety copy; the labels themselves are safe in the database.
-                    System.err.println("warning: no safety copy was taken: " + e.getMessage());
-                }
-                return opened;
-            }
-        };
-        open.setOnSucceeded(e -> {
-            db = open.getValue();
-            afterOpen();
-        });
-        open.setOnFailed(e -> showFatal(open.getException()));
-        executors.background().execute(open);
+        showBusy("Opening " + database.toAbsolutePath().normalize() + " ...");
+        Tasks.create(() -> {
+                    org.qartalign.store.NetworkShare.warning(database).ifPresent(System.err::println);
+                    Database opened = Database.open(database);
+                    try {
+                        new org.qartalign.store.SafetyCopies(opened.file()).takeIfDue(opened);
+                    } catch (RuntimeException e) {
+                        // Labeling goes on without today's safety copy; the labels themselves are safe in the database.
+                        System.err.println("warning: no safety copy was taken: " + e.getMessage());
+                    }
+                    return opened;
+                })
+                .onSuccess(opened -> {
+                    db = opened;
+                    afterOpen();
+                })
+                .onError(Throwable.class, this::showFatal)
+                .run(executors);
     }
 
     private void afterOpen() {
-        Task<Integer> count = new Task<>() {
-            @Override
-            protected Integer call() {
-                return new DatasetRepository(db).countCodes();
-            }
-        };
-        count.setOnSucceeded(e -> {
-            if (count.getValue() == 0) {
-                createDemo();
-            } else {
-                showMain();
-            }
-        });
-        count.setOnFailed(e -> showFatal(count.getException()));
-        executors.background().execute(count);
+        Tasks.create(() -> new DatasetRepository(db).countCodes())
+                .onSuccess(codes -> {
+                    if (codes == 0) {
+                        createDemo();
+                    } else {
+                        showMain();
+                    }
+                })
+                .onError(Throwable.class, this::showFatal)
+                .run(executors);
     }
 
     private void createDemo() {
-        Task<Void> demo = FirstRun.demoTask(db);
-        ProgressBar bar = showBusy("Creating the demo dataset: 2,000 prompt-URL pairs and their QR-art codes ...", demo);
-        bar.progressProperty().bind(demo.progressProperty());
-        demo.setOnSucceeded(e -> showMain());
-        demo.setOnFailed(e -> showFatal(demo.getException()));
-        demo.setOnCancelled(e -> Platform.exit());
-        executors.background().execute(demo);
+        Busy busy = showBusy("Creating the demo dataset: 2,000 prompt-URL pairs and their QR-art codes ...");
+        Tasks.Running demo = Tasks.create(FirstRun.demo(db))
+                .onProgress(p -> {
+                    busy.bar().setProgress(p.fraction());
+                    busy.detail().setText(p.message());
+                })
+                .onSuccess(v -> showMain())
+                .onCancelled(Platform::exit)
+                .onError(Throwable.class, this::showFatal)
+                .run(executors);
+        busy.offerCancel(demo::cancel);
     }
 
     private void showMain() {
@@ -133,7 +133,7 @@ public final class QArtAlignApp extends Application {
             return new DatasetPane(new DatasetViewModel(db, executors, ModelFolders.defaultFolder(QArtAlignApp.class),
                     dash::refresh), dash);
         });
-        window.addAction("policy-settings", "Labeling policy", () -> OverlapSettingsDialog.show(stage, db));
+        window.addAction("policy-settings", "Labeling policy", () -> OverlapSettingsDialog.show(stage, new OverlapSettingsViewModel(db, executors)));
         window.addAction("theme-toggle", "Dark theme", this::toggleTheme);
         window.addAction("about-link", "About", () -> AboutDialog.show(stage));
         root.getChildren().setAll(window);
@@ -196,24 +196,21 @@ public final class QArtAlignApp extends Application {
     }
 
     private void showLabeling(StartSessionViewModel.Started started) {
-        Task<LabelingWorkflow> prepare = new Task<>() {
-            @Override
-            protected LabelingWorkflow call() {
-                return new LabelingWorkflow(db, started.labeler(), started.session(), Clock.systemUTC());
-            }
-        };
-        prepare.setOnSucceeded(e -> {
-            LabelingViewModel vm = new LabelingViewModel(prepare.getValue(), executors, imageLoader(db));
-            labeling = vm;
-            double px = PhysicalSize.pixels(started.session().displayMm(), Screen.getPrimary());
-            LabelingView view = new LabelingView(vm, px);
-            window.replace("label", view);
-            if (System.getProperty(STARTUP_PROBE) != null) {
-                reportFirstCode(vm, root.getScene());
-            }
-        });
-        prepare.setOnFailed(e -> showFatal(prepare.getException()));
-        executors.background().execute(prepare);
+        Tasks.create(() -> new LabelingWorkflow(db, started.labeler(), started.session(), Clock.systemUTC()))
+                .onSuccess(workflow -> showLabelingScreen(workflow, started))
+                .onError(Throwable.class, this::showFatal)
+                .run(executors);
+    }
+
+    private void showLabelingScreen(LabelingWorkflow workflow, StartSessionViewModel.Started started) {
+        LabelingViewModel vm = new LabelingViewModel(workflow, executors, imageLoader(db));
+        labeling = vm;
+        double px = PhysicalSize.pixels(started.session().displayMm(), Screen.getPrimary());
+        LabelingView view = new LabelingView(vm, px);
+        window.replace("label", view);
+        if (System.getProperty(STARTUP_PROBE) != null) {
+            reportFirstCode(vm, root.getScene());
+        }
     }
 
     /**
@@ -257,28 +254,31 @@ public final class QArtAlignApp extends Application {
         };
     }
 
-    private ProgressBar showBusy(String text, Task<?> cancellable) {
+    /** The busy card: a progress bar, a line of detail, and a cancel button once there is something to cancel. */
+    private record Busy(VBox box, ProgressBar bar, Label detail) {
+        void offerCancel(Runnable cancel) {
+            Button button = new Button("Cancel");
+            button.setId("busy-cancel");
+            button.setOnAction(e -> cancel.run());
+            box.getChildren().add(button);
+        }
+    }
+
+    private Busy showBusy(String text) {
         Label label = new Label(text);
         label.setWrapText(true);
         ProgressBar bar = new ProgressBar(-1);
         bar.setId("busy-progress");
         bar.setPrefWidth(420);
-        VBox box = new VBox(14, label, bar);
-        if (cancellable != null) {
-            Label detail = new Label();
-            detail.getStyleClass().add(Styles.MUTED);
-            detail.textProperty().bind(cancellable.messageProperty());
-            Button cancel = new Button("Cancel");
-            cancel.setId("busy-cancel");
-            cancel.setOnAction(e -> cancellable.cancel());
-            box.getChildren().addAll(detail, cancel);
-        }
+        Label detail = new Label();
+        detail.getStyleClass().add(Styles.MUTED);
+        VBox box = new VBox(14, label, bar, detail);
         box.setAlignment(Pos.CENTER);
         box.setMaxSize(520, VBox.USE_PREF_SIZE);
         box.setPadding(new Insets(28));
         box.getStyleClass().add(Styles.CARD);
         root.getChildren().setAll(box);
-        return bar;
+        return new Busy(box, bar, detail);
     }
 
     private void showFatal(Throwable t) {
@@ -298,6 +298,9 @@ public final class QArtAlignApp extends Application {
 
     @Override
     public void stop() {
+        if (stageSizing != null) {
+            stageSizing.save();
+        }
         if (labeling != null) {
             labeling.flush();
         }

@@ -94,14 +94,4 @@ class ScanScoresTest {
         assertEquals(1.0, curve.get(curve.size() - 1).tpr());
         assertEquals(1.0, curve.get(curve.size() - 1).fpr());
     }
-
-    @Test
-    void wilsonInterval() {
-        // Wilson 95% for 8/10 (Wilson 1927 formula with scipy's z): z=norm.ppf(0.975); c=(p+z*z/(2*n))/(1+z*z/n);
-        // h=z*sqrt(p*(1-p)/n+z*z/(4*n*n))/(1+z*z/n) -> (0.49016247153664183, 0.9433178485456247)
-        double[] w = Wilson.interval(8, 10, 0.95);
-        assertEquals(0.49016247153664183, w[0], 1e-7);
-        assertEquals(0.9433178485456247, w[1], 1e-7);
-        assertTrue(Wilson.interval(0, 0, 0.95) == null);
-    }
 }

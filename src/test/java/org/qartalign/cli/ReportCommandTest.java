@@ -74,6 +74,26 @@ class ReportCommandTest {
         assertEquals(0, run(out, new StringWriter(), "report", "--db", db.toString(), "--bootstrap", "50"));
         Map<String, Object> json = Json.readMap(out.toString());
         assertTrue(json.containsKey("scan") && json.containsKey("best_of_n") && json.containsKey("slices"));
+        // Values from src/test/python/report_expected.py (sklearn/scipy/numpy on the labels built above): zx is
+        // anti-correlated with the people, so kappa peaks at 0 by passing everything, and precision never
+        // reaches 0.95; ann and ben agree with kappa 2/3, so the ceiling ratio is -2/3 / (2/3) = -1.
+        Map<String, Object> zx = at(json, "scan", "evaluators", "zx");
+        Map<String, Object> maxKappa = at(zx, "threshold_advice", "max_kappa");
+        assertEquals(0.0, number(maxKappa, "threshold"), 1e-12);
+        assertEquals(0.0, number(maxKappa, "cohen_kappa"), 1e-12);
+        assertEquals(0.0, number(at(zx, "threshold_advice", "youden_j"), "youden_j"), 1e-12);
+        Map<String, Object> precise = at(zx, "threshold_advice", "precision_95");
+        assertEquals(null, precise.get("threshold"));
+        assertEquals("precision never reaches 0.95 at any threshold", precise.get("note"));
+        Map<String, Object> ceiling = at(zx, "ceiling");
+        assertEquals(0.6666666666666667, number(ceiling, "human"), 1e-12);
+        assertEquals(-0.6666666666666667, number(ceiling, "eval"), 1e-12);
+        assertEquals(-1.0, number(ceiling, "ratio"), 1e-12);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ann = ((List<Map<String, Object>>) json.get("labelers")).get(0);
+        assertEquals("ann", ann.get("name"));
+        assertEquals(28.57142857142857, number(at(ann, "score_drift"), "slope_per_100_codes"), 1e-9);
+        assertEquals(0.2898855178262242, number(at(ann, "score_drift", "spearman"), "value"), 1e-12);
 
         Path html = dir.resolve("out/report.html");
         assertEquals(0, run(new StringWriter(), new StringWriter(), "report", "--db", db.toString(), "--format", "html",
@@ -84,6 +104,19 @@ class ReportCommandTest {
         assertEquals(0, run(new StringWriter(), new StringWriter(), "report", "--db", db.toString(), "--format", "csv",
                 "--out", csv.toString(), "--bootstrap", "0"));
         assertEquals(7, Files.readAllLines(csv).size());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> at(Map<String, Object> json, String... path) {
+        Map<String, Object> m = json;
+        for (String key : path) {
+            m = (Map<String, Object>) m.get(key);
+        }
+        return m;
+    }
+
+    private static double number(Map<String, Object> json, String key) {
+        return ((Number) json.get(key)).doubleValue();
     }
 
     @Test

@@ -13,30 +13,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.qartalign.alignment.Alignment;
 import org.qartalign.alignment.AlignmentReport;
 import org.qartalign.alignment.ReportOptions;
-import org.qartalign.core.EvalResult;
 
-import org.qartalign.core.LabelKind;
-import org.qartalign.core.Labeler;
-import org.qartalign.core.LabelingSession;
 import org.qartalign.store.Database;
-import org.qartalign.store.DatasetRepository;
-import org.qartalign.store.EvalResultRepository;
-import org.qartalign.store.LabelRepository;
-import org.qartalign.store.LabelerRepository;
-import org.qartalign.testing.TestDatasets;
 import org.qartalign.ui.common.UiExecutors;
 import org.qartalign.ui.dashboard.DashboardView;
 import org.qartalign.ui.dashboard.DashboardViewModel;
 import org.qartalign.ui.dashboard.Figures;
+import org.qartalign.ui.dashboard.LabeledDatabase;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -65,26 +54,7 @@ class DashboardViewTest {
 
     /** Code i scans for people when i % 4 != 0; the eval gives p = i / 40, so it passes codes 20..39 at 0.5. */
     private void open(FxRobot robot) {
-        db = TestDatasets.withCodes(dir, CODES);
-        LabelerRepository labelers = new LabelerRepository(db);
-        List<EvalResult> evals = new ArrayList<>();
-        for (String name : List.of("ana", "ben")) {
-            Labeler l = labelers.getOrCreate(name, false);
-            LabelingSession s = labelers.startSession(l.id(), "iPhone 15", "Camera", 50, "test");
-            for (int i = 0; i < CODES; i++) {
-                new LabelRepository(db).append(new org.qartalign.core.Label(UUID.randomUUID().toString(),
-                        String.format("c%03d", i), l.id(), s.id(), LabelKind.ANSWER, i % 4 != 0, null, 1 + i % 5,
-                        Instant.parse("2026-01-01T10:00:00Z").plusSeconds(10L * i), 2000L,
-                        Instant.parse("2026-01-01T10:00:05Z").plusSeconds(10L * i), "", null));
-            }
-        }
-        for (int i = 0; i < CODES; i++) {
-            String id = String.format("c%03d", i);
-            String sha = new DatasetRepository(db).find(id).orElseThrow().code().sha256();
-            evals.add(new EvalResult(id, "zx", "1", i / 40.0, null, null, null, "run", Instant.now(), sha));
-            evals.add(new EvalResult(id, "aes", "1", null, null, 1 + i % 5 + 0.3 * (i % 3), null, "run", Instant.now(), sha));
-        }
-        new EvalResultRepository(db).save(evals);
+        db = LabeledDatabase.create(dir, false);
         robot.interact(() -> {
             model = new DashboardViewModel(db, UiExecutors.sameThread());
             model.optionsProperty().set(OPTIONS);

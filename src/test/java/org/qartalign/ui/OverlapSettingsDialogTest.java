@@ -10,6 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.qartalign.labeling.OverlapPolicy;
 import org.qartalign.store.Database;
+import org.qartalign.ui.common.UiExecutors;
+import org.qartalign.ui.settings.OverlapSettingsViewModel;
 import org.qartalign.ui.settings.OverlapSettingsDialog;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -39,7 +41,7 @@ class OverlapSettingsDialogTest {
             Button b = new Button("policy");
             b.setId("open-policy");
             Stage stage = new Stage();
-            b.setOnAction(e -> OverlapSettingsDialog.show(stage, db));
+            b.setOnAction(e -> OverlapSettingsDialog.show(stage, new OverlapSettingsViewModel(db, UiExecutors.sameThread())));
             stage.setScene(new Scene(b, 200, 100));
             stage.show();
         });

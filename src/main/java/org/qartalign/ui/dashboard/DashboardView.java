@@ -13,14 +13,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.stage.FileChooser;
-import org.qartalign.alignment.ReportHtmlWriter;
-import org.qartalign.alignment.ReportOptions;
 import org.qartalign.ui.common.Styles;
 
 import java.io.File;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 
 /** The eval engineer's screens, as tabs over one alignment report. */
 public final class DashboardView extends BorderPane {
@@ -34,12 +29,7 @@ public final class DashboardView extends BorderPane {
         refresh.disableProperty().bind(model.busyProperty());
         CheckBox excludeSimulated = new CheckBox("Exclude simulated labels");
         excludeSimulated.setId("exclude-simulated");
-        excludeSimulated.selectedProperty().addListener((o, a, b) -> {
-            ReportOptions opts = model.optionsProperty().get();
-            model.optionsProperty().set(new ReportOptions(opts.bootstrap(), opts.seed(), opts.threshold(),
-                    opts.confidence(), opts.evaluators(), opts.aesthetic(), b));
-            model.refresh();
-        });
+        excludeSimulated.selectedProperty().bindBidirectional(model.excludeSimulatedProperty());
         Button export = new Button("Export HTML report ...");
         export.setId("dashboard-export-html");
         export.disableProperty().bind(model.reportProperty().isNull());
@@ -59,7 +49,7 @@ public final class DashboardView extends BorderPane {
         bar.getStyleClass().add("top-bar");
         setTop(bar);
 
-        GalleryPane gallery = new GalleryPane(model);
+        GalleryPane gallery = new GalleryPane(model.gallery());
         Tab galleryTab = tab("disagreements", "Disagreements", gallery);
         tabs.getTabs().addAll(
                 tab("overview", "Overview", new OverviewPane(model)),
@@ -96,17 +86,6 @@ public final class DashboardView extends BorderPane {
         if (f == null) {
             return;
         }
-        var report = model.reportProperty().get();
-        model.executors().background().execute(() -> {
-            String message;
-            try {
-                Files.writeString(f.toPath(), ReportHtmlWriter.write(report), StandardCharsets.UTF_8);
-                message = "Report written to " + f;
-            } catch (IOException | RuntimeException ex) {
-                message = "Could not write " + f + ": " + ex.getMessage();
-            }
-            String m = message;
-            model.executors().ui().execute(() -> model.statusProperty().set(m));
-        });
+        model.exportHtml(f.toPath());
     }
 }

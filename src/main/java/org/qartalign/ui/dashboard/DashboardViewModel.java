@@ -14,9 +14,15 @@ import org.qartalign.alignment.AlignmentReport;
 import org.qartalign.alignment.Confusion;
 import org.qartalign.alignment.ReportOptions;
 import org.qartalign.store.Database;
+import org.qartalign.alignment.ReportHtmlWriter;
+import org.qartalign.ui.common.Tasks;
 import org.qartalign.ui.common.UiExecutors;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -28,67 +34,110 @@ import java.util.function.Consumer;
 public final class DashboardViewModel {
     private final Database db;
     private final UiExecutors executors;
+    private final EngineSource source;
     private final ObjectProperty<ReportOptions> options = new SimpleObjectProperty<>(ReportOptions.defaults());
     private final ObjectProperty<AlignmentReport> report = new SimpleObjectProperty<>();
     private final ObjectProperty<AlignmentEngine> engine = new SimpleObjectProperty<>();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty excludeSimulated = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<String> scanEvaluator = new SimpleObjectProperty<>();
     private final DoubleProperty threshold = new SimpleDoubleProperty(0.5);
     private final ObjectProperty<Confusion> confusion = new SimpleObjectProperty<>();
     private final AtomicLong generation = new AtomicLong();
     private Consumer<CodeSelection> onOpenCodes = s -> { };
+    private GalleryViewModel gallery;
 
     /** A set of codes a screen asks the gallery to show, with a title saying where they came from. */
     public record CodeSelection(String title, List<String> codeIds) {
     }
 
+    /** Computes an engine for some options; the app's reads the database, tests' can fail on purpose. */
+    interface EngineSource {
+        AlignmentEngine compute(ReportOptions options);
+    }
+
     public DashboardViewModel(Database db, UiExecutors executors) {
+        this(db, executors, options -> Alignment.engine(db, options, executors.bootstrapWorkers()));
+    }
+
+    DashboardViewModel(Database db, UiExecutors executors, EngineSource source) {
         this.db = db;
         this.executors = executors;
+        this.source = source;
         scanEvaluator.addListener((o, a, b) -> updateConfusion());
         threshold.addListener((o, a, b) -> updateConfusion());
         engine.addListener((o, a, b) -> updateConfusion());
+        threshold.set(options.get().threshold());
+        excludeSimulated.addListener((o, a, b) -> {
+            ReportOptions opts = options.get();
+            options.set(new ReportOptions(opts.bootstrap(), opts.seed(), opts.threshold(), opts.confidence(),
+                    opts.evaluators(), opts.aesthetic(), b));
+            refresh();
+        });
     }
 
-    /** Recomputes the report in the background; a newer refresh supersedes an older one still running. */
+    /**
+     * Recomputes the report in the background; a newer refresh supersedes an older one still running. The chosen
+     * scan evaluator and threshold are kept, so a recompute or the "exclude simulated" switch never moves them.
+     */
     public void refresh() {
         long mine = generation.incrementAndGet();
         ReportOptions opts = options.get();
         busy.set(true);
+        progress.set(-1);
         status.set("Computing the alignment report (" + opts.bootstrap() + " bootstrap replicates) ...");
-        executors.background().execute(() -> {
-            try {
-                long t0 = System.nanoTime();
-                AlignmentEngine e = Alignment.engine(db, opts);
-                AlignmentReport r = e.report();
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                executors.ui().execute(() -> {
-                    if (mine != generation.get()) {
-                        return;
+        long t0 = System.nanoTime();
+        Tasks.create(task -> {
+                    AlignmentEngine e = source.compute(opts);
+                    return new Computed(e, e.report());
+                })
+                .onSuccess(c -> {
+                    if (mine == generation.get()) {
+                        show(c, (System.nanoTime() - t0) / 1e9);
                     }
-                    engine.set(e);
-                    report.set(r);
-                    List<String> scans = e.scanEvaluators();
-                    if (scanEvaluator.get() == null || !scans.contains(scanEvaluator.get())) {
-                        scanEvaluator.set(scans.isEmpty() ? null : scans.get(0));
+                })
+                .onError(Throwable.class, ex -> {
+                    if (mine == generation.get()) {
+                        status.set("The report could not be computed: "
+                                + (ex.getMessage() != null ? ex.getMessage() : ex.toString()));
                     }
-                    threshold.set(opts.threshold());
-                    busy.set(false);
-                    status.set(String.format("Report over %,d labeled codes, computed in %.1f s%s.",
-                            r.dataset().labeledCodes(), seconds,
-                            r.dataset().simulatedIncluded() && r.dataset().simulatedLabelers() > 0
-                                    ? "; includes SIMULATED labels" : ""));
-                });
-            } catch (RuntimeException ex) {
-                executors.ui().execute(() -> {
+                })
+                .andFinally(() -> {
                     if (mine == generation.get()) {
                         busy.set(false);
-                        status.set("The report could not be computed: " + ex.getMessage());
+                        progress.set(0);
                     }
-                });
-            }
-        });
+                })
+                .run(executors);
+    }
+
+    private record Computed(AlignmentEngine engine, AlignmentReport report) {
+    }
+
+    private void show(Computed c, double seconds) {
+        List<String> scans = c.engine().scanEvaluators();
+        String keep = scanEvaluator.get();
+        engine.set(c.engine());
+        report.set(c.report());
+        scanEvaluator.set(keep != null && scans.contains(keep) ? keep : scans.isEmpty() ? null : scans.get(0));
+        AlignmentReport r = c.report();
+        status.set(String.format(Locale.ROOT, "Report over %,d labeled codes, computed in %.1f s%s.",
+                r.dataset().labeledCodes(), seconds, r.dataset().simulatedIncluded() && r.dataset().simulatedLabelers() > 0
+                        ? "; includes SIMULATED labels" : ""));
+    }
+
+    /** Writes the current report as one HTML file, off the UI thread; the status line says how it went. */
+    public void exportHtml(Path file) {
+        AlignmentReport r = report.get();
+        if (r == null) {
+            return;
+        }
+        Tasks.create(() -> Files.writeString(file, ReportHtmlWriter.write(r), StandardCharsets.UTF_8))
+                .onSuccess(f -> status.set("Report written to " + file))
+                .onError(Throwable.class, ex -> status.set("Could not write " + file + ": " + ex.getMessage()))
+                .run(executors);
     }
 
     private void updateConfusion() {
@@ -98,20 +147,20 @@ public final class DashboardViewModel {
                 : e.confusionAt(name, threshold.get()));
     }
 
+    /** The disagreements gallery's model, made on first use. */
+    public GalleryViewModel gallery() {
+        if (gallery == null) {
+            gallery = new GalleryViewModel(db, executors, this);
+        }
+        return gallery;
+    }
+
     public void openCodes(String title, List<String> codeIds) {
         onOpenCodes.accept(new CodeSelection(title, codeIds));
     }
 
     public void setOnOpenCodes(Consumer<CodeSelection> handler) {
         this.onOpenCodes = handler;
-    }
-
-    public Database database() {
-        return db;
-    }
-
-    public UiExecutors executors() {
-        return executors;
     }
 
     public ObjectProperty<ReportOptions> optionsProperty() {
@@ -124,6 +173,14 @@ public final class DashboardViewModel {
 
     public ObjectProperty<AlignmentEngine> engineProperty() {
         return engine;
+    }
+
+    public BooleanProperty excludeSimulatedProperty() {
+        return excludeSimulated;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
     }
 
     public BooleanProperty busyProperty() {

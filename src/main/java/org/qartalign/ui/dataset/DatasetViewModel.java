@@ -11,6 +11,8 @@ import org.qartalign.alignment.AlignmentReport;
 import org.qartalign.alignment.ReportCsvWriter;
 import org.qartalign.alignment.ReportHtmlWriter;
 import org.qartalign.alignment.ReportJsonWriter;
+import org.qartalign.dataset.FolderImport;
+import org.qartalign.dataset.FolderImporter;
 import org.qartalign.dataset.ManifestExporter;
 import org.qartalign.dataset.ManifestImporter;
 import org.qartalign.eval.AestheticTraining;
@@ -20,9 +22,13 @@ import org.qartalign.eval.EvalRunner;
 import org.qartalign.eval.Evaluator;
 import org.qartalign.eval.EvaluatorRegistry;
 import org.qartalign.eval.HeadTrainer;
+import org.qartalign.eval.LearnedAestheticEvaluator;
+import org.qartalign.eval.LearnedModels;
 import org.qartalign.eval.ModelFolders;
 import org.qartalign.eval.PayloadMatch;
+import org.qartalign.eval.ScanTraining;
 import org.qartalign.store.Database;
+import org.qartalign.ui.common.Tasks;
 import org.qartalign.ui.common.UiExecutors;
 
 import java.io.Writer;
@@ -32,7 +38,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.CancellationException;
 
 /**
  * The Dataset screen's work: import, evaluation runs, training and exports, each a background task with progress,
@@ -49,7 +55,9 @@ public final class DatasetViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty log = new SimpleStringProperty("");
-    private volatile AtomicBoolean cancel = new AtomicBoolean();
+    private final StringProperty learnedModels = new SimpleStringProperty("");
+    private final BooleanProperty learnedAestheticTrained = new SimpleBooleanProperty();
+    private Tasks.Running current;
 
     public DatasetViewModel(Database db, UiExecutors executors, Path models, Runnable dataChanged) {
         this.db = db;
@@ -58,26 +66,56 @@ public final class DatasetViewModel {
         this.dataChanged = dataChanged;
     }
 
+    /** Reads this database's learned models in the background and shows them (the screen calls it when built). */
+    public void refreshLearnedModels() {
+        executors.background().execute(this::publishLearnedModels);
+    }
+
+    /** Reads this database's learned models (off the FX thread) and shows them. */
+    private void publishLearnedModels() {
+        List<LearnedModels.Summary> list = LearnedModels.list(LearnedModels.folderFor(db));
+        StringBuilder sb = new StringBuilder();
+        for (LearnedModels.Summary m : list) {
+            sb.append(String.format(Locale.ROOT, "%s (%s): trained %s on %,d codes, %,d labels; %s%n", m.name(),
+                    m.version(), m.trainedAt(), m.labeledCodes(), m.labels(), m.figures()));
+        }
+        String text = list.isEmpty() ? "No model learned from this database's labels yet." : sb.toString().trim();
+        boolean aesthetic = list.stream().anyMatch(m -> m.name().equals(LearnedAestheticEvaluator.NAME));
+        executors.ui().execute(() -> {
+            learnedModels.set(text);
+            learnedAestheticTrained.set(aesthetic);
+        });
+    }
+
     /** Built-in evaluators; model evaluators are found in the models folder when a run asks for them. */
     public List<String> scanEvaluatorNames() {
         return EvaluatorRegistry.standard().names();
     }
 
     public void importManifest(Path file) {
-        start("Importing " + file + " ...", false, () -> {
+        start("Importing " + file + " ...", false, task -> {
             ManifestImporter.Result r = new ManifestImporter(db).importFile(file);
             return r.toString();
         }, true);
     }
 
+    /** Builds codes and labels from sorted folders; cancelling before the final write stores nothing. */
+    public void importFolders(FolderImport.Options options) {
+        start("Importing " + options.folder() + " ...", true, task -> {
+            try {
+                return new FolderImporter(db).run(options, task::progress, task::cancelled).toString();
+            } catch (CancellationException e) {
+                return "Folder import cancelled; nothing was stored.";
+            }
+        }, true);
+    }
+
     /** Runs the named evaluators over every code; names not built in are looked up in the models folder. */
     public void runEvaluators(List<String> names) {
-        AtomicBoolean stop = new AtomicBoolean();
-        cancel = stop;
-        start("Evaluating with " + String.join(", ", names) + " ...", true, () -> {
+        start("Evaluating with " + String.join(", ", names) + " ...", true, task -> {
             EvaluatorRegistry registry = EvaluatorRegistry.standard();
             boolean wantsModels = names.stream().anyMatch(n -> !registry.names().contains(n));
-            try (ModelFolders folders = wantsModels ? ModelFolders.discover(models) : null) {
+            try (ModelFolders folders = wantsModels ? ModelFolders.forDatabase(models, db) : null) {
                 StringBuilder problems = new StringBuilder();
                 if (folders != null) {
                     folders.problems().forEach(p -> problems.append("problem: ").append(p.message()).append('\n'));
@@ -85,18 +123,15 @@ public final class DatasetViewModel {
                 }
                 List<Evaluator> evaluators = registry.createAll(names, PayloadMatch.EXACT);
                 EvalRunSummary s = new EvalRunner(db).run(evaluators, EvalRunner.Options.defaults(),
-                        this::onEvalProgress, stop);
+                        p -> onEvalProgress(task, p), task.cancelFlag());
                 return problems + summary(s);
             }
         }, true);
     }
 
-    private void onEvalProgress(EvalProgress p) {
-        executors.ui().execute(() -> {
-            progress.set(p.fraction());
-            message.set(String.format(Locale.ROOT, "Evaluated %,d of %,d codes - %s elapsed%s", p.done(), p.total(),
-                    format(p.elapsed()), p.eta() == null ? "" : ", about " + format(p.eta()) + " left"));
-        });
+    private static void onEvalProgress(Tasks.Context task, EvalProgress p) {
+        task.progress(p.fraction(), String.format(Locale.ROOT, "Evaluated %,d of %,d codes - %s elapsed%s", p.done(),
+                p.total(), format(p.elapsed()), p.eta() == null ? "" : ", about " + format(p.eta()) + " left"));
     }
 
     static String summary(EvalRunSummary s) {
@@ -112,9 +147,13 @@ public final class DatasetViewModel {
     }
 
     public void trainAesthetic() {
-        start("Training the learned aesthetic predictor ...", false, () -> {
-            AestheticTraining.Report r = AestheticTraining.run(db, models, HeadTrainer.Settings.defaults(5, 1),
-                    m -> executors.ui().execute(() -> message.set(m)));
+        start("Training the learned aesthetic predictor ...", false, task -> {
+            AestheticTraining.Report r;
+            try {
+                r = AestheticTraining.run(db, models, HeadTrainer.Settings.defaults(5, 1), m -> task.progress(-1, m));
+            } finally {
+                publishLearnedModels();
+            }
             return String.format(Locale.ROOT, "learned-aesthetic %s: %d labeled codes, cross-validated Spearman %.3f, "
                             + "MAE %.3f (best single feature %s: %.3f); %d codes scored%s.", r.version(),
                     r.labeledCodes(), r.cvSpearman(), r.cvMae(), r.baselineFeature(), r.baselineSpearman(),
@@ -122,9 +161,24 @@ public final class DatasetViewModel {
         }, true);
     }
 
+    /** Fits learned-scan to the human scan answers; cancel stops it between folds and saves nothing. */
+    public void trainScan() {
+        start("Training the learned scan model ...", true, task -> {
+            try {
+                ScanTraining.Report r = ScanTraining.run(db, ScanTraining.Settings.defaults(),
+                        m -> task.progress(-1, m), task.cancelFlag());
+                return String.join("\n", ScanTraining.lines(r));
+            } catch (CancellationException e) {
+                return e.getMessage();
+            } finally {
+                publishLearnedModels();
+            }
+        }, true);
+    }
+
     public void exportLabels(Path file) {
         boolean csv = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
-        start("Exporting labels to " + file + " ...", false, () -> {
+        start("Exporting labels to " + file + " ...", false, task -> {
             try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
                 ManifestExporter e = new ManifestExporter(db, file.toAbsolutePath().getParent());
                 int n = csv ? e.writeCsv(w) : e.writeJsonl(w);
@@ -135,7 +189,7 @@ public final class DatasetViewModel {
 
     public void exportReport(Path file, AlignmentReport current) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        start("Writing the report to " + file + " ...", false, () -> {
+        start("Writing the report to " + file + " ...", false, task -> {
             AlignmentReport r = current != null ? current
                     : Alignment.report(db, org.qartalign.alignment.ReportOptions.defaults());
             String text = name.endsWith(".csv") ? ReportCsvWriter.write(r)
@@ -146,16 +200,13 @@ public final class DatasetViewModel {
     }
 
     public void cancel() {
-        cancel.set(true);
-        message.set("Cancelling ...");
+        if (current != null) {
+            current.cancel();
+            message.set("Cancelling ...");
+        }
     }
 
-    /** Work that returns what to tell the user. */
-    interface Work {
-        String run() throws Exception;
-    }
-
-    private void start(String what, boolean canCancel, Work work, boolean changesData) {
+    private void start(String what, boolean canCancel, Tasks.Work<String> work, boolean changesData) {
         if (running.get()) {
             return;
         }
@@ -163,29 +214,30 @@ public final class DatasetViewModel {
         cancellable.set(canCancel);
         progress.set(-1);
         message.set(what);
-        executors.background().execute(() -> {
-            String result;
-            boolean ok;
-            try {
-                result = work.run();
-                ok = true;
-            } catch (Exception | Error e) {
-                result = "Failed: " + (e.getMessage() != null ? e.getMessage() : e.toString());
-                ok = false;
-            }
-            String r = result;
-            boolean changed = ok && changesData;
-            executors.ui().execute(() -> {
-                running.set(false);
-                cancellable.set(false);
-                progress.set(0);
-                message.set("");
-                log.set(r + (log.get().isEmpty() ? "" : "\n\n" + log.get()));
-                if (changed) {
-                    dataChanged.run();
-                }
-            });
-        });
+        current = Tasks.create(work)
+                .onProgress(p -> {
+                    progress.set(p.fraction());
+                    message.set(p.message());
+                })
+                .onSuccess(result -> {
+                    addToLog(result);
+                    if (changesData) {
+                        dataChanged.run();
+                    }
+                })
+                .onError(Throwable.class, e -> addToLog("Failed: " + (e.getMessage() != null ? e.getMessage() : e)))
+                .andFinally(() -> {
+                    current = null;
+                    running.set(false);
+                    cancellable.set(false);
+                    progress.set(0);
+                    message.set("");
+                })
+                .run(executors);
+    }
+
+    private void addToLog(String line) {
+        log.set(line + (log.get().isEmpty() ? "" : "\n\n" + log.get()));
     }
 
     static String format(Duration d) {
@@ -208,6 +260,16 @@ public final class DatasetViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** This database's learned models: name, version, training date, label count and cross-validated figures. */
+    public StringProperty learnedModelsProperty() {
+        return learnedModels;
+    }
+
+    /** Whether this database has a learned-aesthetic model, so that running it can work. */
+    public BooleanProperty learnedAestheticTrainedProperty() {
+        return learnedAestheticTrained;
     }
 
     public StringProperty logProperty() {

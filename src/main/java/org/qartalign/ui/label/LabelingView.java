@@ -11,6 +11,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -45,6 +46,7 @@ public final class LabelingView extends BorderPane {
         ProgressBar bar = new ProgressBar();
         bar.setId("progress-bar");
         bar.setPrefWidth(260);
+        bar.setMinWidth(60);
         bar.progressProperty().bind(model.progressProperty());
         Label count = new Label();
         count.setId("progress-text");
@@ -55,6 +57,9 @@ public final class LabelingView extends BorderPane {
         pace.textProperty().bind(model.paceTextProperty());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        who.setMinWidth(0);
+        pace.setMinWidth(0);
+        count.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(14, who, grow, bar, count, pace);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(10, 16, 10, 16));
@@ -123,14 +128,17 @@ public final class LabelingView extends BorderPane {
                 () -> model.answerReason(FailureReason.NO_DETECTION));
         Button wrong = keyButton("reason-wrong-url", "W", "wrong or partial URL",
                 () -> model.answerReason(FailureReason.WRONG_URL));
-        Button tries = keyButton("reason-many-tries", "T", "only after many tries",
+        Button tries = keyButton("reason-many-tries", "T", "opened only after many tries",
                 () -> model.answerReason(FailureReason.MANY_TRIES));
         reasonButtons.addAll(List.of(noDetect, wrong, tries));
-        HBox reasons = new HBox(6, noDetect, wrong, tries);
+        // Its own row, always laid out, so the panel keeps its width on small screens and does not jump after N.
+        FlowPane reasons = new FlowPane(8, 6, caption("Why not? (after N, optional)"), noDetect, wrong, tries);
+        reasons.setId("reason-row");
         reasons.setAlignment(Pos.CENTER_LEFT);
-        reasons.visibleProperty().bind(Bindings.createBooleanBinding(
-                () -> Boolean.FALSE.equals(model.scannedProperty().get()), model.scannedProperty()));
-        HBox scanRow = new HBox(8, caption("Did your phone open the right URL?"), yes, no, reasons);
+        reasons.setPrefWrapLength(1200);
+        reasons.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !Boolean.FALSE.equals(model.scannedProperty().get()), model.scannedProperty()));
+        HBox scanRow = new HBox(8, caption("Did your phone open the right URL?"), yes, no);
         scanRow.setAlignment(Pos.CENTER_LEFT);
 
         HBox scoreRow = new HBox(8, caption("How beautiful is it? (1 ugly - 5 beautiful)"));
@@ -153,7 +161,7 @@ public final class LabelingView extends BorderPane {
         HBox actions = new HBox(8, undo, skip, flag, help, message);
         actions.setAlignment(Pos.CENTER_LEFT);
 
-        VBox panel = new VBox(10, scanRow, scoreRow, actions);
+        VBox panel = new VBox(10, scanRow, reasons, scoreRow, actions);
         panel.setPadding(new Insets(12, 16, 14, 16));
         panel.getStyleClass().add("answer-panel");
         return panel;

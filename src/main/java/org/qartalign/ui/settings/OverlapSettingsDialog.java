@@ -1,6 +1,7 @@
 package org.qartalign.ui.settings;
 
 import javafx.geometry.Insets;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -11,7 +12,6 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.qartalign.labeling.OverlapPolicy;
-import org.qartalign.store.Database;
 
 import java.util.Locale;
 
@@ -24,12 +24,23 @@ public final class OverlapSettingsDialog {
     private OverlapSettingsDialog() {
     }
 
-    public static void show(Window owner, Database db) {
-        OverlapPolicy current = OverlapPolicy.load(db);
+    public static void show(Window owner, OverlapSettingsViewModel model) {
+        model.load(current -> show(owner, model, current), message -> alert(owner, message));
+    }
+
+    private static void alert(Window owner, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
+        alert.initOwner(owner);
+        alert.setTitle("Labeling policy");
+        alert.show();
+    }
+
+    private static void show(Window owner, OverlapSettingsViewModel model, OverlapPolicy current) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("Labeling policy");
-        dialog.setHeaderText("How codes are shared among labelers in " + db.file().getFileName());
+        dialog.setHeaderText("How codes are shared among labelers in " + model.databaseName());
+        dialog.setResizable(true);
         TextField perCode = field("labels-per-code", String.valueOf(current.labelsPerCode()));
         TextField share = field("overlap-share", format(current.overlapShare()));
         TextField overlapLabelers = field("overlap-labelers", String.valueOf(current.overlapLabelers()));
@@ -61,8 +72,10 @@ public final class OverlapSettingsDialog {
         ok.setId("policy-save");
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
             try {
-                new OverlapPolicy(integer(perCode, "labels per code"), number(share, "share of codes"),
-                        integer(overlapLabelers, "labelers on those codes"), number(retest, "re-test share")).save(db);
+                OverlapPolicy policy = new OverlapPolicy(integer(perCode, "labels per code"), number(share,
+                        "share of codes"), integer(overlapLabelers, "labelers on those codes"), number(retest,
+                        "re-test share"));
+                model.save(policy, message -> alert(owner, message));
             } catch (IllegalArgumentException ex) {
                 error.setText(ex.getMessage());
                 e.consume();

@@ -1,8 +1,8 @@
-package org.qartalign.alignment;
+package org.qartalign.stats;
 
 /**
  * Paired numeric observations (an eval's aesthetic score and a human score) with Pearson's r, Spearman's rho
- * (Pearson on average ranks) and Kendall's tau-b. Sort orders are prepared once; under bootstrap weights an
+ * (Pearson on average ranks) and Kendall's tau-b: the one home of rank correlations for eval and alignment. Sort orders are prepared once; under bootstrap weights an
  * observation of weight w counts as w tied copies, so every figure equals the one computed on the resample.
  */
 public final class PairedScores {
@@ -47,6 +47,23 @@ public final class PairedScores {
                 .sorted((a, b) -> x[a] != x[b] ? Double.compare(x[a], x[b]) : Double.compare(y[a], y[b]))
                 .mapToInt(Integer::intValue).toArray();
         xyGroups = Ranks.groupStarts(x, xyOrder);
+    }
+
+    /** Spearman's rho of unweighted pairs, or NaN when either side is constant or there are fewer than two. */
+    public static double spearman(double[] a, double[] b) {
+        return new PairedScores(a, b, null).spearman(null);
+    }
+
+    /** Mean of |predicted - actual|. */
+    public static double meanAbsoluteError(double[] predicted, double[] actual) {
+        if (predicted.length != actual.length) {
+            throw new IllegalArgumentException(predicted.length + " predictions against " + actual.length + " values");
+        }
+        double s = 0;
+        for (int i = 0; i < actual.length; i++) {
+            s += Math.abs(predicted[i] - actual[i]);
+        }
+        return s / actual.length;
     }
 
     public int size() {

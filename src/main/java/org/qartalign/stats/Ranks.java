@@ -1,14 +1,14 @@
-package org.qartalign.alignment;
+package org.qartalign.stats;
 
 import java.util.stream.IntStream;
 
 /** Sort orders and tie groups, computed once and reused by every bootstrap replicate. */
-final class Ranks {
+public final class Ranks {
     private Ranks() {
     }
 
     /** Indices of {@code v} by ascending value (stable). */
-    static int[] orderAscending(double[] v) {
+    public static int[] orderAscending(double[] v) {
         int[] order = IntStream.range(0, v.length).toArray();
         mergeSort(order, new int[v.length], 0, v.length, v);
         return order;
@@ -38,7 +38,7 @@ final class Ranks {
     }
 
     /** Start positions in {@code order} of each run of equal values, plus a final entry = length. */
-    static int[] groupStarts(double[] v, int[] order) {
+    public static int[] groupStarts(double[] v, int[] order) {
         int[] tmp = new int[order.length + 1];
         int g = 0;
         for (int k = 0; k < order.length; k++) {
@@ -51,7 +51,7 @@ final class Ranks {
     }
 
     /** Average ranks (1-based) of weighted observations, written into {@code ranks}: ties share their mean rank. */
-    static void averageRanks(int[] order, int[] groupStart, double[] weight, double[] ranks) {
+    public static void averageRanks(int[] order, int[] groupStart, double[] weight, double[] ranks) {
         double before = 0;
         for (int g = 0; g < groupStart.length - 1; g++) {
             double w = 0;

@@ -1,4 +1,4 @@
-package org.qartalign.alignment;
+package org.qartalign.stats;
 
 import org.junit.jupiter.api.Test;
 

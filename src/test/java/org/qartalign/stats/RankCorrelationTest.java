@@ -1,4 +1,4 @@
-package org.qartalign.eval;
+package org.qartalign.stats;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,19 +16,19 @@ class RankCorrelationTest {
      */
     @Test
     void spearmanWithTiesMatchesScipy() {
-        assertEquals(0.36728395061728397, RankCorrelation.spearman(new double[] {3, 1, 4, 1, 5, 9, 2, 6, 5, 3},
+        assertEquals(0.36728395061728397, PairedScores.spearman(new double[] {3, 1, 4, 1, 5, 9, 2, 6, 5, 3},
                 new double[] {2.7, 1.8, 2.8, 1.8, 2.8, 4.5, 9.0, 4.5, 2.3, 5.3}), 1e-12);
-        assertEquals(0.8207826816681233, RankCorrelation.spearman(new double[] {1, 2, 3, 4, 5},
+        assertEquals(0.8207826816681233, PairedScores.spearman(new double[] {1, 2, 3, 4, 5},
                 new double[] {5, 6, 7, 8, 7}), 1e-12);
     }
 
     @Test
     void aConstantSideHasNoCorrelation() {
-        assertTrue(Double.isNaN(RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {4, 4, 4})));
+        assertTrue(Double.isNaN(PairedScores.spearman(new double[] {1, 2, 3}, new double[] {4, 4, 4})));
     }
 
     @Test
     void meanAbsoluteErrorAveragesTheGaps() {
-        assertEquals(1.0, RankCorrelation.meanAbsoluteError(new double[] {1, 3, 5}, new double[] {2, 2, 6}), 1e-12);
+        assertEquals(1.0, PairedScores.meanAbsoluteError(new double[] {1, 3, 5}, new double[] {2, 2, 6}), 1e-12);
     }
 }
