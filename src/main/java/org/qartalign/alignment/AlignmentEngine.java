@@ -118,7 +118,7 @@ public final class AlignmentEngine {
             out.add(new AlignmentReport.CodeFigures(c.id(), c.pairId(), c.imagePath(), c.prompt(), c.url(),
                     i == null ? 0 : codes.labels[i], i == null ? 0 : codes.scanned[i],
                     i == null || Double.isNaN(codes.truth[i]) ? null : (int) codes.truth[i],
-                    i == null ? null : codes.humanAesthetic[i], c.scanProb(), c.aesthetic()));
+                    i == null ? null : LabeledCodes.finite(codes.humanAesthetic[i]), c.scanProb(), c.aesthetic()));
         }
         return out;
     }

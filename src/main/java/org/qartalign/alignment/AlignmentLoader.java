@@ -3,6 +3,7 @@ package org.qartalign.alignment;
 import org.qartalign.core.CodeWithPair;
 import org.qartalign.core.EvalResult;
 import org.qartalign.core.Label;
+import org.qartalign.core.LabelKind;
 import org.qartalign.core.Labeler;
 import org.qartalign.core.LabelingSession;
 import org.qartalign.store.Database;
@@ -82,7 +83,8 @@ public final class AlignmentLoader {
         Map<String, Map<Integer, Label>> retest = new HashMap<>();
         int excluded = 0;
         for (Label l : heads) {
-            if (!l.complete()) {
+            // A label with only a scan answer or only a score counts for that target (folder imports give such labels).
+            if (l.kind() != LabelKind.ANSWER || l.scanned() == null && l.aesthetic() == null) {
                 continue;
             }
             Integer li = labelerIndex.get(l.labelerId());

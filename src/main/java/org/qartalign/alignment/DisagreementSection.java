@@ -29,8 +29,8 @@ final class DisagreementSection {
             List<AlignmentReport.Disagreement> d = new ArrayList<>();
             for (int i = 0; i < codes.n; i++) {
                 double p = codes.row(i).scanProb()[e];
-                if (!Double.isNaN(p)) {
-                    double frac = (double) codes.scanned[i] / codes.labels[i];
+                if (!Double.isNaN(p) && codes.scanLabels[i] > 0) {
+                    double frac = (double) codes.scanned[i] / codes.scanLabels[i];
                     d.add(disagreement(i, p, Double.NaN, Math.abs(p - frac)));
                 }
             }
@@ -40,7 +40,7 @@ final class DisagreementSection {
         for (int e : codes.aestheticEvals) {
             List<Integer> idx = new ArrayList<>();
             for (int i = 0; i < codes.n; i++) {
-                if (!Double.isNaN(codes.row(i).aesthetic()[e])) {
+                if (!Double.isNaN(codes.row(i).aesthetic()[e]) && !Double.isNaN(codes.humanAesthetic[i])) {
                     idx.add(i);
                 }
             }
@@ -77,7 +77,8 @@ final class DisagreementSection {
     private AlignmentReport.Disagreement disagreement(int i, double prob, double evalAes, double gap) {
         AlignmentInput.CodeRow c = codes.row(i);
         return new AlignmentReport.Disagreement(c.id(), c.pairId(), c.imagePath(), c.prompt(), c.url(), codes.labels[i],
-                (double) codes.scanned[i] / codes.labels[i], finite(prob), codes.humanAesthetic[i], finite(evalAes), gap);
+                codes.scanLabels[i] == 0 ? null : (double) codes.scanned[i] / codes.scanLabels[i], finite(prob),
+                finite(codes.humanAesthetic[i]), finite(evalAes), gap);
     }
 
     private static List<AlignmentReport.Disagreement> worst(List<AlignmentReport.Disagreement> d) {

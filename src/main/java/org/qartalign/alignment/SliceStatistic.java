@@ -41,7 +41,7 @@ final class SliceStatistic {
             for (int i = 0; i < codes.n; i++) {
                 for (HumanLabel l : codes.row(i).labels()) {
                     if (in.test(l)) {
-                        rows.add(new double[] {i, l.scanned() ? 1 : 0, l.aesthetic()});
+                        rows.add(new double[] {i, l.scanValue(), l.scoreValue()});
                     }
                 }
             }
@@ -79,6 +79,7 @@ final class SliceStatistic {
             double decided = 0;
             double yes = 0;
             double aesSum = 0;
+            double scored = 0;
             // Per scan evaluator, weight by outcome class (see outcome()); per aesthetic evaluator, count and sum.
             double[] classes = new double[7 * sEvals.length];
             double[] scores = new double[2 * aEvals.length];
@@ -93,7 +94,10 @@ final class SliceStatistic {
                     decided += w;
                     yes += w * scan;
                 }
-                aesSum += w * obs.aesthetic()[k];
+                if (!Double.isNaN(obs.aesthetic()[k])) {
+                    scored += w;
+                    aesSum += w * obs.aesthetic()[k];
+                }
                 for (int j = 0; j < sEvals.length; j++) {
                     classes[7 * j + outcome[j][k]] += w;
                 }
@@ -121,7 +125,7 @@ final class SliceStatistic {
                 acc[8 * aEvals[j] + 7] = scores[2 * j + 1];
             }
             o[off] = decided == 0 ? Double.NaN : yes / decided;
-            o[off + 1] = total == 0 ? Double.NaN : aesSum / total;
+            o[off + 1] = scored == 0 ? Double.NaN : aesSum / scored;
             o[off + 2] = yes;
             o[off + 3] = decided;
             for (int e = 0; e < evals; e++) {

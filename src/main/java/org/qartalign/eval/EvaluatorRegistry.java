@@ -19,13 +19,14 @@ public final class EvaluatorRegistry {
     private final Map<String, Factory> factories = new LinkedHashMap<>();
     private final List<String> defaults = new ArrayList<>();
 
-    /** The scan evaluators, both run by default. */
+    /** The scan evaluators (zxing-plain, zxing-robust, qr-grade), all run by default. */
     public static EvaluatorRegistry standard() {
         EvaluatorRegistry r = new EvaluatorRegistry();
         r.register(PlainScanEvaluator.NAME, true,
                 m -> new PlainScanEvaluator(DecoderSettings.THOROUGH, m));
         r.register(RobustScanEvaluator.NAME, true, m -> new RobustScanEvaluator(CaptureSet.STANDARD,
                 DecoderSettings.THOROUGH, RobustScanEvaluator.CAPTURE_DECODER, m));
+        r.register(QrGradeEvaluator.NAME, true, m -> new QrGradeEvaluator(m));
         return r;
     }
 
