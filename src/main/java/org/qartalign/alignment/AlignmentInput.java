@@ -14,13 +14,21 @@ import java.util.Objects;
  * @param pairs number of prompt-URL pairs
  * @param simulatedIncluded whether simulated labelers' labels are in {@code codes}
  * @param simulatedLabelsExcluded labels left out by {@code --exclude-simulated}
+ * @param qrGrades per code id, the numeric details of its qr-grade result (empty when there are none)
  */
 public record AlignmentInput(List<CodeRow> codes, List<LabelerRow> labelers, List<String> evaluators, int pairs,
-                             boolean simulatedIncluded, int simulatedLabelsExcluded) {
+                             boolean simulatedIncluded, int simulatedLabelsExcluded,
+                             Map<String, Map<String, Double>> qrGrades) {
     public AlignmentInput {
         codes = List.copyOf(codes);
         labelers = List.copyOf(labelers);
         evaluators = List.copyOf(evaluators);
+        qrGrades = qrGrades == null ? Map.of() : Map.copyOf(qrGrades);
+    }
+
+    public AlignmentInput(List<CodeRow> codes, List<LabelerRow> labelers, List<String> evaluators, int pairs,
+                          boolean simulatedIncluded, int simulatedLabelsExcluded) {
+        this(codes, labelers, evaluators, pairs, simulatedIncluded, simulatedLabelsExcluded, Map.of());
     }
 
     /**
