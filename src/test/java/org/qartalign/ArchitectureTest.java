@@ -102,6 +102,14 @@ class ArchitectureTest {
         slices().matching("org.qartalign.ui.(*)..").should().beFreeOfCycles().check(CLASSES);
     }
 
+    /** One database access path: SQL, connections and result sets stay in the store's repositories. */
+    @Test
+    void onlyTheStoreUsesJavaSql() {
+        noClasses().that().resideOutsideOfPackage("org.qartalign.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "org.sqlite..")
+                .check(CLASSES);
+    }
+
     @Test
     void theCliNeverUsesTheUi() {
         noClasses().that().resideInAPackage("org.qartalign.cli..")

@@ -27,7 +27,7 @@ final class AestheticEvaluatorSection {
         labelers = labelerSection.plans();
         List<Integer> obs = new ArrayList<>();
         for (int i = 0; i < codes.n; i++) {
-            if (!Double.isNaN(codes.row(i).aesthetic()[e])) {
+            if (!Double.isNaN(codes.row(i).aesthetic()[e]) && !Double.isNaN(codes.humanAesthetic[i])) {
                 obs.add(i);
             }
         }
@@ -44,7 +44,7 @@ final class AestheticEvaluatorSection {
             List<double[]> pairs = new ArrayList<>();
             for (int k = 0; k < p.codes.length; k++) {
                 double v = codes.row(p.codes[k]).aesthetic()[e];
-                if (!Double.isNaN(v)) {
+                if (!Double.isNaN(v) && !Double.isNaN(p.scores[k])) {
                     pairs.add(new double[] {v, p.scores[k], p.codes[k]});
                 }
             }

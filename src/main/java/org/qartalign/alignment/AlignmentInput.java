@@ -14,13 +14,21 @@ import java.util.Objects;
  * @param pairs number of prompt-URL pairs
  * @param simulatedIncluded whether simulated labelers' labels are in {@code codes}
  * @param simulatedLabelsExcluded labels left out by {@code --exclude-simulated}
+ * @param qrGrades per code id, the numeric details of its qr-grade result (empty when there are none)
  */
 public record AlignmentInput(List<CodeRow> codes, List<LabelerRow> labelers, List<String> evaluators, int pairs,
-                             boolean simulatedIncluded, int simulatedLabelsExcluded) {
+                             boolean simulatedIncluded, int simulatedLabelsExcluded,
+                             Map<String, Map<String, Double>> qrGrades) {
     public AlignmentInput {
         codes = List.copyOf(codes);
         labelers = List.copyOf(labelers);
         evaluators = List.copyOf(evaluators);
+        qrGrades = qrGrades == null ? Map.of() : Map.copyOf(qrGrades);
+    }
+
+    public AlignmentInput(List<CodeRow> codes, List<LabelerRow> labelers, List<String> evaluators, int pairs,
+                          boolean simulatedIncluded, int simulatedLabelsExcluded) {
+        this(codes, labelers, evaluators, pairs, simulatedIncluded, simulatedLabelsExcluded, Map.of());
     }
 
     /**
@@ -47,13 +55,37 @@ public record AlignmentInput(List<CodeRow> codes, List<LabelerRow> labelers, Lis
      * One labeler's current answer for a code.
      *
      * @param labeler index into {@link AlignmentInput#labelers()}
-     * @param aesthetic 1-5
+     * @param scanned the scan answer, or null for a label with only a score (a folder import's good/ or bad/)
+     * @param aesthetic 1-5, or null for a label with only a scan answer
      * @param seconds time from showing the code to the scan key, NaN when unknown
      * @param phoneModel the session's phone, or null
      * @param sessionId the labeling session, or null
      */
-    public record HumanLabel(int labeler, boolean scanned, int aesthetic, double seconds, String phoneModel,
+    public record HumanLabel(int labeler, Boolean scanned, Integer aesthetic, double seconds, String phoneModel,
                              Long sessionId, Instant submittedAt) {
+        public HumanLabel {
+            if (scanned == null && aesthetic == null) {
+                throw new IllegalArgumentException("a label needs a scan answer, a score or both");
+            }
+        }
+
+        public boolean hasScan() {
+            return scanned != null;
+        }
+
+        public boolean hasScore() {
+            return aesthetic != null;
+        }
+
+        /** 1 scanned, 0 not, NaN without a scan answer. */
+        public double scanValue() {
+            return scanned == null ? Double.NaN : scanned ? 1 : 0;
+        }
+
+        /** The score, NaN without one. */
+        public double scoreValue() {
+            return aesthetic == null ? Double.NaN : aesthetic;
+        }
     }
 
     public record LabelerRow(String name, boolean simulated) {

@@ -3,11 +3,13 @@ package org.qartalign.alignment;
 import org.qartalign.core.CodeWithPair;
 import org.qartalign.core.EvalResult;
 import org.qartalign.core.Label;
+import org.qartalign.core.LabelKind;
 import org.qartalign.core.Labeler;
 import org.qartalign.core.LabelingSession;
 import org.qartalign.store.Database;
 import org.qartalign.store.DatasetRepository;
 import org.qartalign.store.EvalResultRepository;
+import org.qartalign.store.Json;
 import org.qartalign.store.LabelRepository;
 import org.qartalign.store.LabelerRepository;
 
@@ -34,6 +36,9 @@ public final class AlignmentLoader {
      *
      * @param evaluators names to keep (empty = every evaluator with results)
      */
+    /** The structural grade's evaluator name (org.qartalign.eval.QrGradeEvaluator.NAME; alignment does not use eval). */
+    static final String QR_GRADE = "qr-grade";
+
     public static AlignmentInput load(Database db, boolean excludeSimulated, List<String> evaluators) {
         List<CodeWithPair> codes = new DatasetRepository(db).codes();
         List<Label> heads = new LabelRepository(db).heads();
@@ -82,7 +87,8 @@ public final class AlignmentLoader {
         Map<String, Map<Integer, Label>> retest = new HashMap<>();
         int excluded = 0;
         for (Label l : heads) {
-            if (!l.complete()) {
+            // A label with only a scan answer or only a score counts for that target (folder imports give such labels).
+            if (l.kind() != LabelKind.ANSWER || l.scanned() == null && l.aesthetic() == null) {
                 continue;
             }
             Integer li = labelerIndex.get(l.labelerId());
@@ -125,7 +131,28 @@ public final class AlignmentLoader {
                     c.url(), params, human(current.get(c.id()), sessions), human(retest.get(c.id()), sessions),
                     v[0], v[1]));
         }
-        return new AlignmentInput(rows, labelerRows, names, pairs.size(), !excludeSimulated, excluded);
+        return new AlignmentInput(rows, labelerRows, names, pairs.size(), !excludeSimulated, excluded,
+                qrGrades(results, names));
+    }
+
+    /** qr-grade's numeric details by code id (its report part), when qr-grade is among the kept evaluators. */
+    private static Map<String, Map<String, Double>> qrGrades(List<EvalResult> results, List<String> names) {
+        Map<String, Map<String, Double>> out = new HashMap<>();
+        if (!names.contains(QR_GRADE)) {
+            return out;
+        }
+        for (EvalResult r : results) {
+            if (QR_GRADE.equals(r.evaluator()) && r.details() != null) {
+                Map<String, Double> numbers = new LinkedHashMap<>();
+                Json.readMap(r.details()).forEach((k, v) -> {
+                    if (v instanceof Number num) {
+                        numbers.put(k, num.doubleValue());
+                    }
+                });
+                out.put(r.codeId(), numbers);
+            }
+        }
+        return out;
     }
 
     private static Label later(Label a, Label b) {

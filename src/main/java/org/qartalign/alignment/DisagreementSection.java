@@ -3,7 +3,6 @@ package org.qartalign.alignment;
 import org.qartalign.stats.Ranks;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,9 +28,8 @@ final class DisagreementSection {
             List<AlignmentReport.Disagreement> d = new ArrayList<>();
             for (int i = 0; i < codes.n; i++) {
                 double p = codes.row(i).scanProb()[e];
-                if (!Double.isNaN(p)) {
-                    double frac = (double) codes.scanned[i] / codes.labels[i];
-                    d.add(disagreement(i, p, Double.NaN, Math.abs(p - frac)));
+                if (!Double.isNaN(p) && codes.scanLabels[i] > 0) {
+                    d.add(disagreement(i, p, Double.NaN, WorstFirst.scanGap(p, codes.scanned[i], codes.scanLabels[i])));
                 }
             }
             scan.put(codes.evalName(e), worst(d));
@@ -40,7 +38,7 @@ final class DisagreementSection {
         for (int e : codes.aestheticEvals) {
             List<Integer> idx = new ArrayList<>();
             for (int i = 0; i < codes.n; i++) {
-                if (!Double.isNaN(codes.row(i).aesthetic()[e])) {
+                if (!Double.isNaN(codes.row(i).aesthetic()[e]) && !Double.isNaN(codes.humanAesthetic[i])) {
                     idx.add(i);
                 }
             }
@@ -77,11 +75,11 @@ final class DisagreementSection {
     private AlignmentReport.Disagreement disagreement(int i, double prob, double evalAes, double gap) {
         AlignmentInput.CodeRow c = codes.row(i);
         return new AlignmentReport.Disagreement(c.id(), c.pairId(), c.imagePath(), c.prompt(), c.url(), codes.labels[i],
-                (double) codes.scanned[i] / codes.labels[i], finite(prob), codes.humanAesthetic[i], finite(evalAes), gap);
+                codes.scanLabels[i] == 0 ? null : (double) codes.scanned[i] / codes.scanLabels[i], finite(prob),
+                finite(codes.humanAesthetic[i]), finite(evalAes), gap);
     }
 
     private static List<AlignmentReport.Disagreement> worst(List<AlignmentReport.Disagreement> d) {
-        return d.stream().sorted(Comparator.comparingDouble(AlignmentReport.Disagreement::gap).reversed()
-                .thenComparing(AlignmentReport.Disagreement::codeId)).limit(DISAGREEMENTS).toList();
+        return d.stream().sorted(WorstFirst.DISAGREEMENTS).limit(DISAGREEMENTS).toList();
     }
 }

@@ -31,7 +31,7 @@ final class HumanScanSection {
                     decided += w;
                     yes += w * codes.truth[i];
                 }
-                all += (double) w * codes.labels[i];
+                all += (double) w * codes.scanLabels[i];
                 yesLabels += (double) w * codes.scanned[i];
             }
             o[off] = decided == 0 ? Double.NaN : yes / decided;
@@ -44,8 +44,10 @@ final class HumanScanSection {
         for (int i = 0; i < n; i++) {
             for (HumanLabel r : codes.row(i).retests()) {
                 for (HumanLabel l : codes.row(i).labels()) {
-                    if (l.labeler() == r.labeler()) {
-                        retestScan.add(new double[] {l.scanned() == r.scanned() ? 1 : 0, l.aesthetic(), r.aesthetic()});
+                    // Re-tests come from the labeling screen, which asks for both answers; a partial one is left out.
+                    if (l.labeler() == r.labeler() && complete(l) && complete(r)) {
+                        retestScan.add(new double[] {l.scanned().equals(r.scanned()) ? 1 : 0, l.aesthetic(),
+                                r.aesthetic()});
                         retestUnits.add(i);
                     }
                 }
@@ -70,13 +72,17 @@ final class HumanScanSection {
         }));
     }
 
+    private static boolean complete(HumanLabel l) {
+        return l.hasScan() && l.hasScore();
+    }
+
     AlignmentReport.HumanScan fill(Bootstrap.Result res) {
         int ties = 0;
         int labelCount = 0;
         int yesLabels = 0;
         for (int i = 0; i < codes.n; i++) {
             ties += Double.isNaN(codes.truth[i]) ? 1 : 0;
-            labelCount += codes.labels[i];
+            labelCount += codes.scanLabels[i];
             yesLabels += codes.scanned[i];
         }
         AlignmentReport.TestRetest tr = new AlignmentReport.TestRetest(pairs,

@@ -14,7 +14,9 @@ final class InterRaterSection {
     private final LabelerSection labelers;
     private final Bootstrap.Handle scan;
     private final Bootstrap.Handle aesthetic;
+    /** Codes with two or more scan answers, and with two or more scores. */
     private final int pairable;
+    private final int pairableScores;
 
     InterRaterSection(LabeledCodes codes, LabelerSection labelers, Bootstrap boot) {
         this.labelers = labelers;
@@ -23,19 +25,22 @@ final class InterRaterSection {
         double[][] scanValues = new double[n][];
         double[][] aesValues = new double[n][];
         int units = 0;
+        int scoreUnits = 0;
         for (int i = 0; i < n; i++) {
             List<HumanLabel> ls = codes.row(i).labels();
             scanValues[i] = new double[ls.size()];
             aesValues[i] = new double[ls.size()];
             for (int k = 0; k < ls.size(); k++) {
-                scanValues[i][k] = ls.get(k).scanned() ? 1 : 0;
-                aesValues[i][k] = ls.get(k).aesthetic();
+                scanValues[i][k] = ls.get(k).scanValue();
+                aesValues[i][k] = ls.get(k).scoreValue();
             }
             counts[i][1] = codes.scanned[i];
-            counts[i][0] = codes.labels[i] - codes.scanned[i];
-            units += codes.labels[i] >= 2 ? 1 : 0;
+            counts[i][0] = codes.scanLabels[i] - codes.scanned[i];
+            units += codes.scanLabels[i] >= 2 ? 1 : 0;
+            scoreUnits += codes.scoreLabels[i] >= 2 ? 1 : 0;
         }
         pairable = units;
+        pairableScores = scoreUnits;
         CategoricalAgreement cat = new CategoricalAgreement(counts, 2, null);
         Krippendorff scanAlpha = new Krippendorff(scanValues, null);
         Krippendorff aesAlpha = new Krippendorff(aesValues, null);
@@ -63,8 +68,8 @@ final class InterRaterSection {
     }
 
     AlignmentReport.AestheticInterRater fillAesthetic(Bootstrap.Result r) {
-        String fewScores = pairable == 0 ? NO_PAIRS : "undefined: every score is the same";
-        return new AlignmentReport.AestheticInterRater(pairable, r.estimate(aesthetic.at(0), fewScores),
+        String fewScores = pairableScores == 0 ? NO_PAIRS : "undefined: every score is the same";
+        return new AlignmentReport.AestheticInterRater(pairableScores, r.estimate(aesthetic.at(0), fewScores),
                 r.estimate(aesthetic.at(1), fewScores),
                 r.estimate(labelers.typical().at(1), "no labeler shares varied scores with others"));
     }

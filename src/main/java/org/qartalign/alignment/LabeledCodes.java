@@ -23,9 +23,12 @@ final class LabeledCodes {
     final BootstrapWorkers workers;
     final List<CodeRow> rows = new ArrayList<>();
     final int n;
+    /** Labels per code, and those with a scan answer and with a score (a label may have only one of the two). */
     final int[] labels;
+    final int[] scanLabels;
+    final int[] scoreLabels;
     final int[] scanned;
-    /** Majority truth per labeled code: 1 scans, 0 not, NaN tie. */
+    /** Majority truth per labeled code: 1 scans, 0 not, NaN tie or no scan answer. */
     final double[] truth;
     final double[] humanAesthetic;
     final int[] scanEvals;
@@ -43,6 +46,8 @@ final class LabeledCodes {
         }
         n = rows.size();
         labels = new int[n];
+        scanLabels = new int[n];
+        scoreLabels = new int[n];
         scanned = new int[n];
         truth = new double[n];
         humanAesthetic = new double[n];
@@ -51,11 +56,17 @@ final class LabeledCodes {
             labels[i] = ls.size();
             double sum = 0;
             for (HumanLabel l : ls) {
-                scanned[i] += l.scanned() ? 1 : 0;
-                sum += l.aesthetic();
+                if (l.hasScan()) {
+                    scanLabels[i]++;
+                    scanned[i] += l.scanned() ? 1 : 0;
+                }
+                if (l.hasScore()) {
+                    scoreLabels[i]++;
+                    sum += l.aesthetic();
+                }
             }
-            truth[i] = 2 * scanned[i] > labels[i] ? 1 : 2 * scanned[i] < labels[i] ? 0 : Double.NaN;
-            humanAesthetic[i] = sum / labels[i];
+            truth[i] = 2 * scanned[i] > scanLabels[i] ? 1 : 2 * scanned[i] < scanLabels[i] ? 0 : Double.NaN;
+            humanAesthetic[i] = scoreLabels[i] == 0 ? Double.NaN : sum / scoreLabels[i];
         }
         int evals = input.evaluators().size();
         List<Integer> s = new ArrayList<>();
@@ -111,6 +122,15 @@ final class LabeledCodes {
             unit[k] = i;
         }
         return new ScanScores(p, t, unit);
+    }
+
+    /** Among these codes, those whose scan answers split evenly: no majority, left out of scan rates. */
+    int ties(int[] codes) {
+        int t = 0;
+        for (int i : codes) {
+            t += scanLabels[i] > 0 && Double.isNaN(truth[i]) ? 1 : 0;
+        }
+        return t;
     }
 
     CodeRow row(int i) {

@@ -27,7 +27,8 @@ final class LabelerPlan {
     /** The labeled code of each of this labeler's labels, and the label's score. */
     final int[] codes;
     final double[] scores;
-    private final boolean[] scans;
+    /** Per label: 1 scanned, 0 not, NaN without a scan answer; scores are NaN without a score. */
+    private final double[] scans;
     private final double[] seconds;
     private final List<String> phones;
     private final ScanScores looScan;
@@ -53,7 +54,7 @@ final class LabelerPlan {
         }
         codes = new int[idx.size()];
         scores = new double[idx.size()];
-        scans = new boolean[idx.size()];
+        scans = new double[idx.size()];
         seconds = new double[idx.size()];
         List<double[]> looS = new ArrayList<>();
         List<double[]> looA = new ArrayList<>();
@@ -64,20 +65,23 @@ final class LabelerPlan {
             HumanLabel l = labeled.row(i).labels().get(idx.get(j)[1]);
             mine.add(l);
             codes[j] = i;
-            scores[j] = l.aesthetic();
-            scans[j] = l.scanned();
+            scores[j] = l.scoreValue();
+            scans[j] = l.scanValue();
             seconds[j] = l.seconds();
             if (l.phoneModel() != null) {
                 phoneSet.add(l.phoneModel());
             }
-            int others = labeled.labels[i] - 1;
-            if (others > 0) {
+            int others = labeled.scanLabels[i] - 1;
+            if (l.hasScan() && others > 0) {
                 int yesOthers = labeled.scanned[i] - (l.scanned() ? 1 : 0);
                 if (2 * yesOthers != others) {
                     looS.add(new double[] {l.scanned() ? 1 : 0, 2 * yesOthers > others ? 1 : 0, i});
                 }
+            }
+            int otherScores = labeled.scoreLabels[i] - 1;
+            if (l.hasScore() && otherScores > 0) {
                 looA.add(new double[] {l.aesthetic(),
-                        (labeled.humanAesthetic[i] * labeled.labels[i] - l.aesthetic()) / others, i});
+                        (labeled.humanAesthetic[i] * labeled.scoreLabels[i] - l.aesthetic()) / otherScores, i});
             }
             sessions.computeIfAbsent(l.sessionId(), k -> new ArrayList<>()).add(j);
         }
@@ -96,11 +100,16 @@ final class LabelerPlan {
             s.sort(Comparator.comparing(k -> mine.get(k).submittedAt(), Comparator.nullsFirst(Comparator.naturalOrder())));
             for (int p = 0; p < s.size(); p++) {
                 int k = s.get(p);
-                position[j] = p;
-                driftScore[j] = scores[k];
-                driftUnit[j++] = codes[k];
+                if (!Double.isNaN(scores[k])) {
+                    position[j] = p;
+                    driftScore[j] = scores[k];
+                    driftUnit[j++] = codes[k];
+                }
             }
         }
+        position = Arrays.copyOf(position, j);
+        driftScore = Arrays.copyOf(driftScore, j);
+        driftUnit = Arrays.copyOf(driftUnit, j);
         drift = new PairedScores(position, driftScore, driftUnit);
         slopePer100 = 100 * slope(position, driftScore);
     }
@@ -135,15 +144,21 @@ final class LabelerPlan {
     void compute(int[] wt, double[] o, int off) {
         double total = 0;
         double yes = 0;
+        double scored = 0;
         double sum = 0;
         for (int k = 0; k < codes.length; k++) {
             int w = w(wt, codes[k]);
-            total += w;
-            yes += scans[k] ? w : 0;
-            sum += w * scores[k];
+            if (!Double.isNaN(scans[k])) {
+                total += w;
+                yes += w * scans[k];
+            }
+            if (!Double.isNaN(scores[k])) {
+                scored += w;
+                sum += w * scores[k];
+            }
         }
         o[off] = total == 0 ? Double.NaN : yes / total;
-        o[off + 1] = total == 0 ? Double.NaN : sum / total;
+        o[off + 1] = scored == 0 ? Double.NaN : sum / scored;
         o[off + 2] = looScan == null ? Double.NaN : looScan.confusion(wt, 0.5).cohenKappa();
         o[off + 3] = looScore.spearman(wt);
         o[off + 4] = drift.spearman(wt);
@@ -155,25 +170,24 @@ final class LabelerPlan {
     }
 
     AlignmentReport.LabelerFigures figures(Bootstrap.Result r) {
-        double mean = 0;
-        for (double s : scores) {
-            mean += s;
-        }
-        mean = codes.length == 0 ? Double.NaN : mean / codes.length;
+        double[] given = Arrays.stream(scores).filter(s -> !Double.isNaN(s)).toArray();
+        double mean = given.length == 0 ? Double.NaN : Arrays.stream(given).sum() / given.length;
         double ss = 0;
-        for (double s : scores) {
+        for (double s : given) {
             ss += (s - mean) * (s - mean);
         }
-        Double sd = codes.length < 2 ? null : Math.sqrt(ss / (codes.length - 1));
+        Double sd = given.length < 2 ? null : Math.sqrt(ss / (given.length - 1));
         double[] secs = Arrays.stream(seconds).filter(Double::isFinite).sorted().toArray();
         Double median = secs.length == 0 ? null
                 : secs.length % 2 == 1 ? secs[secs.length / 2] : (secs[secs.length / 2 - 1] + secs[secs.length / 2]) / 2;
         int yes = 0;
-        for (boolean b : scans) {
-            yes += b ? 1 : 0;
+        int answered = 0;
+        for (double b : scans) {
+            yes += b == 1 ? 1 : 0;
+            answered += Double.isNaN(b) ? 0 : 1;
         }
         return new AlignmentReport.LabelerFigures(name, simulated, codes.length,
-                r.proportion(handle.at(0), yes, codes.length, NO_DATA), r.estimate(handle.at(1), NO_DATA), sd, median,
+                r.proportion(handle.at(0), yes, answered, NO_DATA), r.estimate(handle.at(1), NO_DATA), sd, median,
                 r.estimate(handle.at(2), looScanN == 0 ? "no code where the other labelers have a clear majority" : ONE_CLASS),
                 looSpearman(r),
                 new AlignmentReport.Drift(finite(slopePer100), r.estimate(handle.at(4), CONSTANT)), phones);

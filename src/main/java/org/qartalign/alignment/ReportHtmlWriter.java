@@ -79,6 +79,7 @@ public final class ReportHtmlWriter {
         scan(r.scan());
         aesthetic(r.aesthetic());
         bestOfN(r.bestOfN());
+        QrGradeSection.html(sb, r.qrGrade());
         slices(r.slices());
         labelers(r.labelers());
         disagreements(r.disagreements());

@@ -5,6 +5,7 @@ import org.qartalign.eval.EvalRunSummary;
 import org.qartalign.eval.EvalRunner;
 import org.qartalign.eval.Evaluator;
 import org.qartalign.eval.EvaluatorRegistry;
+import org.qartalign.eval.LearnedModels;
 import org.qartalign.eval.ModelFolders;
 import org.qartalign.eval.PayloadMatch;
 import org.qartalign.store.Database;
@@ -32,7 +33,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Option(names = "--evaluator", paramLabel = "NAME",
             description = "Evaluator to run (repeatable; default: zxing-plain and zxing-robust). Model evaluators "
-                    + "from the models folder (e.g. learned-aesthetic, or any TorchScript score model) by name.")
+                    + "from the models folder (any TorchScript score model) or learned from this database (learned-aesthetic) by name.")
     List<String> evaluators = new ArrayList<>();
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
@@ -49,7 +50,8 @@ public final class EvalCommand implements Callable<Integer> {
         EvaluatorRegistry registry = EvaluatorRegistry.standard();
         // Model evaluators load libtorch, so the models folder is read only when one of them is asked for.
         boolean wantsModels = evaluators.stream().anyMatch(n -> !registry.names().contains(n));
-        try (ModelFolders folders = wantsModels ? ModelFolders.discover(models.folder()) : null) {
+        try (ModelFolders folders = wantsModels ? ModelFolders.discover(models.folder(),
+                LearnedModels.folderFor(database.db)) : null) {
             if (folders != null) {
                 PrintWriter err = spec.commandLine().getErr();
                 folders.problems().forEach(p -> err.println("problem: " + p.message()));

@@ -40,6 +40,11 @@ public final class MergeCommand implements Callable<Integer> {
                     spec.commandLine().getErr().println("error: " + e.getMessage());
                 }
             }
+            if (!org.qartalign.eval.LearnedModels.list(org.qartalign.eval.LearnedModels.folderFor(db)).isEmpty()) {
+                spec.commandLine().getOut().println("note: merge does not carry or update learned models; those in "
+                        + org.qartalign.eval.LearnedModels.folderFor(db) + " were fitted to the labels before this "
+                        + "merge: run train-scan / train-aesthetic again");
+            }
         }
         spec.commandLine().getOut().flush();
         return failed == 0 ? 0 : 2;

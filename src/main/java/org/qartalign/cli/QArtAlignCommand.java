@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
                 EvalImagesCommand.class,
                 ModelsCommand.class,
                 TrainAestheticCommand.class,
+                TrainScanCommand.class,
                 ReportCommand.class,
                 ConfigureCommand.class,
                 SplitCommand.class,

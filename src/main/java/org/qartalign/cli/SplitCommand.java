@@ -59,6 +59,10 @@ public final class SplitCommand implements Callable<Integer> {
                         out.resolve(ordered.get(i)).resolve("labels.db"), copyImages);
                 spec.commandLine().getOut().println(ordered.get(i) + ": " + written);
             }
+            if (!org.qartalign.eval.LearnedModels.list(org.qartalign.eval.LearnedModels.folderFor(db)).isEmpty()) {
+                spec.commandLine().getOut().println("note: split does not carry learned models ("
+                        + org.qartalign.eval.LearnedModels.folderFor(db) + "); they stay with this database");
+            }
         }
         spec.commandLine().getOut().flush();
         return 0;

@@ -19,9 +19,10 @@ import java.util.concurrent.Callable;
 
 /** {@code train-aesthetic}: learns the learned-aesthetic evaluator from the labels and scores every code. */
 @Command(name = "train-aesthetic", mixinStandardHelpOptions = true,
-        description = "Trains the learned-aesthetic evaluator on the mean human aesthetic score per code "
-                + "(k-fold cross-validated), saves it in MODELS/learned-aesthetic and stores its scores: "
-                + "out-of-fold for labeled codes, full fit for the rest.")
+        description = "Trains the learned-aesthetic evaluator on the mean human aesthetic score per code, with or "
+                + "without a scan answer (k-fold cross-validated), on the features model of MODELS; saves it beside "
+                + "the database in <db name>-models/learned-aesthetic and stores its scores: out-of-fold for labeled "
+                + "codes, full fit for the rest.")
 public final class TrainAestheticCommand implements Callable<Integer> {
     @Mixin
     DatabaseOption database = new DatabaseOption();

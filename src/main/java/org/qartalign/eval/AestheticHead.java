@@ -35,10 +35,7 @@ public record AestheticHead(String features, String featuresVersion, List<String
     }
 
     public void write(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, Json.write(this));
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        LearnedModels.writeAtomically(file, Json.write(this));
     }
 
     public static AestheticHead read(Path file) throws IOException {

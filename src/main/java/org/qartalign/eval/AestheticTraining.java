@@ -4,6 +4,7 @@ import org.qartalign.stats.PairedScores;
 import org.qartalign.core.CodeWithPair;
 import org.qartalign.core.EvalResult;
 import org.qartalign.core.Label;
+import org.qartalign.core.LabelKind;
 import org.qartalign.core.Labeler;
 import org.qartalign.store.Database;
 import org.qartalign.store.DatasetRepository;
@@ -13,23 +14,20 @@ import org.qartalign.store.LabelRepository;
 import org.qartalign.store.LabelerRepository;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * Learns the {@code learned-aesthetic} evaluator from the human labels: features for every code, a head per
  * cross-validation fold for out-of-fold scores, a head fitted on every labeled code for the rest, then the head and
- * its card in {@code models/learned-aesthetic/} and every code's score in the eval table.
+ * its card beside the database ({@code <db>-models/learned-aesthetic/}) and every code's score in the eval table.
  */
 public final class AestheticTraining {
     public static final int MIN_LABELED_CODES = 30;
@@ -51,6 +49,10 @@ public final class AestheticTraining {
     private AestheticTraining() {
     }
 
+    /**
+     * @param models the shipped models folder, which holds the features model; it is only read: the learned head
+     *               goes beside the database ({@link LearnedModels})
+     */
     public static Report run(Database db, Path models, HeadTrainer.Settings settings, Consumer<String> progress)
             throws ModelFolderException, IOException {
         Map<String, double[]> sums = new TreeMap<>();
@@ -61,7 +63,8 @@ public final class AestheticTraining {
         int labels = 0;
         int simulated = 0;
         for (Label l : new LabelRepository(db).heads()) {
-            if (l.complete()) {
+            // every current aesthetic score counts, with a scan answer or without one
+            if (l.kind() == LabelKind.ANSWER && l.aesthetic() != null) {
                 sums.computeIfAbsent(l.codeId(), k -> new double[2]);
                 sums.get(l.codeId())[0] += l.aesthetic();
                 sums.get(l.codeId())[1]++;
@@ -71,10 +74,10 @@ public final class AestheticTraining {
                 }
             }
         }
-        if (sums.size() < MIN_LABELED_CODES) {
-            throw new TooFewLabelsException(sums.size(), MIN_LABELED_CODES, "the database " + db.file() + " has");
-        }
         int needed = Math.max(MIN_LABELED_CODES, settings.folds());
+        if (sums.size() < needed) {
+            throw tooFew(needed, sums.size(), "the database " + db.file() + " has " + sums.size());
+        }
         Path featuresFolder = models.resolve(ModelFolders.FEATURES_FOLDER);
         try (TorchScriptModel features = TorchScriptModel.load(featuresFolder)) {
             if (features.card().outputKind() != ModelCard.OutputKind.EMBEDDING) {
@@ -90,7 +93,8 @@ public final class AestheticTraining {
                 }
             }
             if (labeled.size() < needed) {
-                throw new TooFewLabelsException(labeled.size(), needed, "labeled codes with a readable image:");
+                throw tooFew(needed, labeled.size(), "the database " + db.file() + " has " + sums.size() + ", of "
+                        + "which " + labeled.size() + " have a readable image");
             }
             int n = labeled.size();
             float[][] x = new float[n][];
@@ -100,7 +104,7 @@ public final class AestheticTraining {
                 double[] s = sums.get(labeled.get(i).id());
                 y[i] = s[0] / s[1];
             }
-            int[] fold = folds(n, settings.folds(), settings.seed());
+            int[] fold = Folds.assign(n, settings.folds(), settings.seed());
             double[] oof = new double[n];
             Map<String, AestheticHead.HeldOutScore> heldOut = new LinkedHashMap<>();
             for (int k = 0; k < settings.folds(); k++) {
@@ -148,8 +152,7 @@ public final class AestheticTraining {
                 }
             }
 
-            Path folder = models.resolve(ModelFolders.LEARNED_FOLDER);
-            Files.createDirectories(folder);
+            Path folder = LearnedModels.prepare(db, ModelFolders.LEARNED_FOLDER);
             head.write(folder.resolve(AestheticHead.FILE_NAME));
             Report report = new Report(folder, head.version(), n, labels, simulated, extracted.features().size(),
                     cvSpearman, cvMae, bestFeature, best, extracted.problems());
@@ -170,18 +173,10 @@ public final class AestheticTraining {
         }
     }
 
-    /** Deterministic folds: the labeled codes (in id order) shuffled by the seed, then dealt round-robin. */
-    static int[] folds(int n, int k, long seed) {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            order.add(i);
-        }
-        Collections.shuffle(order, new Random(seed));
-        int[] fold = new int[n];
-        for (int i = 0; i < n; i++) {
-            fold[order.get(i)] = i % k;
-        }
-        return fold;
+    private static TooFewLabelsException tooFew(int needed, int have, String detail) {
+        return new TooFewLabelsException("train-aesthetic needs at least " + needed + " codes with a human aesthetic "
+                + "score (with or without a scan answer) and a readable image; " + detail + ": label "
+                + (needed - have) + " more codes first", have, needed);
     }
 
     private static int seedFor(long seed, int part) {
@@ -201,7 +196,9 @@ public final class AestheticTraining {
         card.put("training_set_size", r.labeledCodes());
         card.put("labels_used", r.labels());
         card.put("simulated_labels", r.simulatedLabels());
-        card.put("target", "mean of the current complete human aesthetic labels (1-5) per code");
+        card.put("target", "mean of the current human aesthetic scores (1-5) per code, with or without a scan answer");
+        card.put("summary", String.format(java.util.Locale.ROOT, "CV Spearman %.3f, MAE %.3f (best single feature "
+                + "|Spearman| %.3f)", r.cvSpearman(), r.cvMae(), r.baselineSpearman()));
         card.put("head_shape", s.hidden() == 0 ? "linear on standardised features"
                 : "one ReLU hidden layer of " + s.hidden() + " on standardised features");
         card.put("training", Map.of("library", "DJL training API on the PyTorch engine", "loss", "L2",
@@ -221,9 +218,7 @@ public final class AestheticTraining {
         card.put("good_for", "Ranking this dataset's codes by expected human aesthetic score.");
         card.put("not_good_for", "Other datasets, styles or labeler pools than it was trained on; judging "
                 + "content or prompt fidelity; any use when its cross-validated Spearman is near zero.");
-        Path tmp = folder.resolve(ModelCard.FILE_NAME + ".tmp");
-        Files.writeString(tmp, Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(card) + "\n");
-        Files.move(tmp, folder.resolve(ModelCard.FILE_NAME), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        LearnedModels.writeAtomically(folder.resolve(ModelCard.FILE_NAME),
+                Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(card) + "\n");
     }
 }

@@ -16,16 +16,25 @@ public final class EvaluatorRegistry {
         Evaluator create(PayloadMatch match);
     }
 
+    /**
+     * The built-in evaluators whose {@code scan_prob} is a score, not a probability (a pass/fail decode, a share of
+     * simulated captures): read them at an operating point chosen against people, not at 0.5. See
+     * docs/README-scan-eval.md, "What each scan_prob means".
+     */
+    public static final java.util.Set<String> SCORES_NOT_PROBABILITIES =
+            java.util.Set.of(PlainScanEvaluator.NAME, RobustScanEvaluator.NAME);
+
     private final Map<String, Factory> factories = new LinkedHashMap<>();
     private final List<String> defaults = new ArrayList<>();
 
-    /** The scan evaluators, both run by default. */
+    /** The scan evaluators (zxing-plain, zxing-robust, qr-grade), all run by default. */
     public static EvaluatorRegistry standard() {
         EvaluatorRegistry r = new EvaluatorRegistry();
         r.register(PlainScanEvaluator.NAME, true,
                 m -> new PlainScanEvaluator(DecoderSettings.THOROUGH, m));
         r.register(RobustScanEvaluator.NAME, true, m -> new RobustScanEvaluator(CaptureSet.STANDARD,
                 DecoderSettings.THOROUGH, RobustScanEvaluator.CAPTURE_DECODER, m));
+        r.register(QrGradeEvaluator.NAME, true, m -> new QrGradeEvaluator(m));
         return r;
     }
 

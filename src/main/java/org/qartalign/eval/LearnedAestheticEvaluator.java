@@ -1,15 +1,11 @@
 package org.qartalign.eval;
 
-import ai.djl.inference.Predictor;
 import org.qartalign.core.CodeWithPair;
 import org.qartalign.core.EvalResult;
 import org.qartalign.store.Json;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,8 +14,6 @@ import java.util.Map;
  */
 public final class LearnedAestheticEvaluator implements Evaluator {
     public static final String NAME = "learned-aesthetic";
-    public static final int BATCH_SIZE = 8;
-
     private final TorchScriptModel features;
     private final AestheticHead head;
     private final String version;
@@ -63,33 +57,6 @@ public final class LearnedAestheticEvaluator implements Evaluator {
 
     @Override
     public Worker newWorker() {
-        Predictor<BufferedImage, float[]> predictor = features.newPredictor();
-        return new Worker() {
-            @Override
-            public EvalResult evaluate(CodeWithPair code, BufferedImage image, String runId) {
-                return evaluateBatch(List.of(code), List.of(image), runId).get(0);
-            }
-
-            @Override
-            public List<EvalResult> evaluateBatch(List<CodeWithPair> codes, List<BufferedImage> images, String runId) {
-                List<float[]> vectors = FeatureExtraction.predict(features, predictor, images);
-                Instant now = Instant.now();
-                List<EvalResult> out = new ArrayList<>(codes.size());
-                for (int i = 0; i < codes.size(); i++) {
-                    out.add(result(codes.get(i), vectors.get(i), runId, now));
-                }
-                return out;
-            }
-
-            @Override
-            public int preferredBatchSize() {
-                return BATCH_SIZE;
-            }
-
-            @Override
-            public void close() {
-                predictor.close();
-            }
-        };
+        return new ModelWorker(features, (code, vector, runId) -> result(code, vector, runId, Instant.now()));
     }
 }

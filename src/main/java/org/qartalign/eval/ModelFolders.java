@@ -1,6 +1,7 @@
 package org.qartalign.eval;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.qartalign.store.Database;
 import org.qartalign.store.Json;
 
 import java.io.IOException;
@@ -61,11 +62,22 @@ public final class ModelFolders implements AutoCloseable {
         return here;
     }
 
-    /**
-     * Loads every model folder under {@code models}, in name order. A folder with a card is a model; a folder with
-     * neither a card nor a {@code .pt} file (such as {@code tools/}) is not a model and is skipped.
-     */
+    /** The shipped models only, without any database's learned models. */
     public static ModelFolders discover(Path models) {
+        return discover(models, null);
+    }
+
+    /** The shipped models and the learned models of this database. */
+    public static ModelFolders forDatabase(Path models, Database db) {
+        return discover(models, LearnedModels.folderFor(db));
+    }
+
+    /**
+     * Loads every model folder under {@code models} (shipped, only read), in name order, then the learned heads under
+     * {@code learned} (a database's {@link LearnedModels} folder; null for none). A folder with a card is a model; a
+     * folder with neither a card nor a {@code .pt} file (such as {@code tools/}) is not a model and is skipped.
+     */
+    public static ModelFolders discover(Path models, Path learned) {
         List<Evaluator> evaluators = new ArrayList<>();
         Map<String, TorchScriptModel> embeddings = new TreeMap<>();
         List<Problem> problems = new ArrayList<>();
@@ -84,8 +96,11 @@ public final class ModelFolders implements AutoCloseable {
                 }
                 continue;
             }
-            if (LEARNED_KIND.equals(kind(card))) {
-                heads.add(folder);
+            String kind = kind(card);
+            if (LEARNED_KIND.equals(kind) || ScanTraining.KIND.equals(kind)) {
+                problems.add(new Problem(folder, folder + ": a learned model in the shipped models folder is not "
+                        + "used; learned models live beside their database (<db name>" + LearnedModels.SUFFIX
+                        + "/): run train-aesthetic or train-scan on the database again"));
                 continue;
             }
             try {
@@ -98,6 +113,13 @@ public final class ModelFolders implements AutoCloseable {
                 }
             } catch (ModelFolderException e) {
                 problems.add(new Problem(folder, e.getMessage()));
+            }
+        }
+        if (learned != null && Files.isDirectory(learned)) {
+            for (Path folder : folders(learned, problems)) {
+                if (LEARNED_KIND.equals(kind(folder.resolve(ModelCard.FILE_NAME)))) {
+                    heads.add(folder);
+                }
             }
         }
         for (Path folder : heads) {
@@ -158,7 +180,7 @@ public final class ModelFolders implements AutoCloseable {
         }
     }
 
-    /** The evaluators that loaded: one per score model, plus {@code learned-aesthetic} once trained. */
+    /** The evaluators that loaded: one per score model, plus the database's {@code learned-aesthetic} once trained. */
     public List<Evaluator> evaluators() {
         return evaluators;
     }

@@ -1,14 +1,12 @@
 package org.qartalign.eval;
 
-/** Training was refused: too few codes carry a complete human label. */
+/** Training was refused: too few codes carry the human label it learns from; the message says how many more. */
 public final class TooFewLabelsException extends IllegalArgumentException {
     private final int have;
     private final int need;
 
-    public TooFewLabelsException(int have, int need, String detail) {
-        super("train-aesthetic needs at least " + need + " codes with a complete human label (scan answer and "
-                + "aesthetic score) and readable image; " + detail + " " + have + ": label " + (need - have)
-                + " more codes first");
+    public TooFewLabelsException(String message, int have, int need) {
+        super(message);
         this.have = have;
         this.need = need;
     }

@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A report over a small database built through the store repositories. The current labels (after corrections,
- * a retraction, an incomplete answer, a second chain by one labeler and a retest) are:
+ * a retraction, a scan-only answer, a second chain by one labeler and a retest) are:
  * <pre>
  * code  alice  bob   sim(simulated)  majority  zx prob  aes score  human mean
  * a1    Y5     Y4    N3              Y         0.9      4.5        4
@@ -39,9 +39,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * a4    Y3     Y3    Y4              Y         0.4      3.6        10/3
  * b1    N2     Y2    N1              N         0.6      2.0        5/3
  * b2    Y4     Y5    -               Y         0.8      4.4        4.5
- * b3    N1     -     N2              N         0.1      1.2        1.5
+ * b3    N1     N-    N2              N         0.1      1.2        1.5
  * b4    Y3     -     Y4              Y         0.5      3.1        3.5
  * </pre>
+ * Bob's b3 ({@code N-}) is a scan answer without a score: it counts for the scan figures only.
  */
 class AlignmentReportTest {
     @TempDir
@@ -147,7 +148,8 @@ class AlignmentReportTest {
         assertEquals(2, d.pairs());
         assertEquals(8, d.codes());
         assertEquals(8, d.labeledCodes());
-        assertEquals(20, d.labels(), "corrections, a retraction, an incomplete answer and a retest do not count");
+        assertEquals(21, d.labels(), "corrections, a retraction and a retest do not count; bob's scan-only answer on "
+                + "b3 does, for the scan figures (issue 15: a label may have only one of the two answers)");
         assertEquals(1, d.retestLabels());
         assertEquals(3, d.labelers());
         assertEquals(1, d.simulatedLabelers());
@@ -210,7 +212,7 @@ class AlignmentReportTest {
     @Test
     void excludingSimulatedLabelersChangesTheMajority() {
         AlignmentReport r = report(true);
-        assertEquals(14, r.dataset().labels());
+        assertEquals(15, r.dataset().labels(), "bob's scan-only answer on b3 included");
         assertEquals(6, r.dataset().simulatedLabelsExcluded());
         assertEquals(2, r.scan().human().ties(), "a3 and b1 are ties without sim");
         assertEquals(2, r.labelers().size());
@@ -270,7 +272,7 @@ class AlignmentReportTest {
         assertTrue(empty.humanScanRate().note() != null);
         AlignmentReport.Slice iphone = r.slices().phoneModel().stream().filter(s -> s.label().equals("iPhone 13"))
                 .findFirst().orElseThrow();
-        assertEquals(6, iphone.n(), "bob's six current labels");
+        assertEquals(7, iphone.n(), "bob's six complete current labels and his scan-only one");
     }
 
     /**
@@ -289,11 +291,13 @@ class AlignmentReportTest {
         assertEquals(1.0, advice.precision95().precision(), 1e-12);
         assertEquals(0.5, advice.precision95().recall(), 1e-12);
 
-        // Typical labeler = mean of alice 0.6667, bob 0.1667, sim 0.6154 leave-one-out kappas.
-        assertEquals(0.48290598290598297, r.scan().interRater().typicalLabelerKappa().value(), 1e-12);
+        // Typical labeler = mean of alice 0.6667, bob 0.3333, sim 0.6154 leave-one-out kappas; bob's scan-only b3
+        // adds the pair (N, N): sklearn cohen_kappa_score([0,0,1,1,1,0], [0,1,1,0,1,0]) = 0.33333333333333337
+        // (without it, [0,0,1,1,1] vs [0,1,1,0,1] gives 0.1667 and the mean 0.48290598290598297).
+        assertEquals(0.5384615384615384, r.scan().interRater().typicalLabelerKappa().value(), 1e-12);
         AlignmentReport.Ceiling scan = r.scan().evaluators().get("zx").ceiling();
-        assertEquals(0.48290598290598297, scan.human(), 1e-12);
-        assertEquals(0.8628318584070794, scan.ratio(), 1e-12);
+        assertEquals(0.5384615384615384, scan.human(), 1e-12);
+        assertEquals(0.41666666666666663 / 0.5384615384615384, scan.ratio(), 1e-12);
         AlignmentReport.Ceiling aes = r.aesthetic().evaluators().get("aes").ceiling();
         assertEquals(0.7050150224334978, aes.human(), 1e-12);
         assertEquals(1.2646978477697375, aes.ratio(), 1e-12);
@@ -308,6 +312,55 @@ class AlignmentReportTest {
 
     private static AlignmentReport.LabelerFigures labeler(AlignmentReport r, String name) {
         return r.labelers().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Toast cell strength 1.2 x guidance_end 0.8 holds a3 (a tie) and b3 (nobody scanned): the human rate 0 is over
+     * one code, the tie apart. scipy: binomtest(0, 1).proportion_ci(method='wilson') = (0.0, 0.7934506856227626),
+     * whereas n = 2 would give (0.0, 0.6576197724933469).
+     */
+    @Test
+    void toastCellsGiveTheNTheirRateIsOverAndTiesApart() {
+        AlignmentEngine engine = Alignment.engine(db, new ReportOptions(200, 3, 0.5, 0.95, List.of(), null, false));
+        ParameterGrid.Cell cell = engine.grid("strength", "guidance_end").cells().get(2).get(0);
+        assertEquals(List.of("a3", "b3"), cell.codeIds());
+        assertEquals(2, cell.n());
+        assertEquals(1, cell.humanMajority());
+        assertEquals(1, cell.ties());
+        assertEquals(0.0, cell.humanScanRate(), 1e-12);
+        assertEquals(2, cell.evalScored().get("zx"));
+        assertEquals(0.5, cell.evalScanRate().get("zx"), 1e-12);
+
+        AlignmentReport.Slice slice = engine.report().slices().grid().cells().get(2).get(0);
+        assertEquals(2, slice.n());
+        assertEquals(1, slice.humanScanN());
+        assertEquals(1, slice.ties());
+        assertEquals(0.7934506856227626, slice.humanScanRate().wilson().hi(), 1e-9);
+    }
+
+    /** zx at 0.5: tp 3, fp 1, tn 2, fn 1, so of the three codes people could not scan it passes one (b1). */
+    @Test
+    void falsePassRateIsTheShareOfUnscannableCodesThatPass() {
+        AlignmentReport.ScanEvaluator zx = report(false).scan().evaluators().get("zx");
+        assertEquals(1.0 / 3, zx.falsePassRate().value(), 1e-12);
+        // scipy: binomtest(1, 3).proportion_ci(method='wilson') = (0.06149194472039626, 0.7923403991979523)
+        assertEquals(0.06149194472039626, zx.falsePassRate().wilson().lo(), 1e-9);
+        AlignmentEngine engine = Alignment.engine(db, new ReportOptions(0, 1, 0.5, 0.95, List.of(), null, false));
+        assertEquals(0.0, engine.confusionAt("zx", 0.75).falsePassRate(), 1e-12);
+    }
+
+    /**
+     * Gaps |p - share who scanned|, by hand: a4 |0.4-1| = 0.6, b4 0.5, b1 |0.6-1/3| = 0.267, a1 |0.9-2/3| = 0.233,
+     * a2 0.2, a3 and b2 0.2 (0.19999999999999996 in doubles), b3 0.1.
+     */
+    @Test
+    void worstFirstIsOneOrderForTheReportAndTheApp() {
+        AlignmentReport r = report(false);
+        List<String> expected = List.of("a4", "b4", "b1", "a1", "a2", "a3", "b2", "b3");
+        assertEquals(expected, r.disagreements().scan().get("zx").stream().map(AlignmentReport.Disagreement::codeId).toList());
+        int zx = r.dataset().evaluators().indexOf("zx");
+        assertEquals(expected, r.codes().stream().sorted(WorstFirst.scanCodes(zx))
+                .map(AlignmentReport.CodeFigures::codeId).toList());
     }
 
     @Test

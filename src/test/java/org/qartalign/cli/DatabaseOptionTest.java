@@ -44,8 +44,13 @@ class DatabaseOptionTest {
         Path db = installed(DatabaseOptionTest::openedWith);
         assertTrue(db.isAbsolute(), db.toString());
         assertTrue(db.endsWith(Path.of("qart-align", "labels.db")), db.toString());
-        assertTrue(db.startsWith(Path.of(System.getProperty("user.home"))) || System.getenv("XDG_DATA_HOME") != null,
-                db.toString());
+        if (System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).startsWith("linux")) {
+            // the XDG Base Directory spec: $XDG_DATA_HOME when set to an absolute path, else ~/.local/share
+            String xdg = System.getenv("XDG_DATA_HOME");
+            Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute() ? Path.of(xdg)
+                    : Path.of(System.getProperty("user.home"), ".local", "share");
+            assertEquals(base.resolve("qart-align").resolve("labels.db"), db);
+        }
     }
 
     @Test

@@ -57,9 +57,42 @@ class ImportFoldersCommandTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> dataset = (Map<String, Object>) json.get("dataset");
         assertEquals(24, ((Number) dataset.get("codes")).intValue());
-        long complete = images.stream().filter(i -> i.scanned() != null && i.score() != null).count();
-        assertEquals(18, complete);
-        assertEquals(complete, ((Number) dataset.get("labeled_codes")).intValue(), dataset.toString());
+        assertEquals(24, ((Number) dataset.get("labeled_codes")).intValue(), dataset.toString());
+        assertEquals(24, ((Number) dataset.get("labels")).intValue(), dataset.toString());
+        // 21 labels have a scan answer (18 complete, 3 scan-only), 14 of them scanned (i % 3 != 0 for i < 21).
+        long scanAnswers = images.stream().filter(i -> i.scanned() != null).count();
+        long scannedYes = images.stream().filter(i -> Boolean.TRUE.equals(i.scanned())).count();
+        assertEquals(21, scanAnswers);
+        assertEquals(14, scannedYes);
+        Map<String, Object> human = map(map(json, "scan"), "human");
+        assertEquals(21, ((Number) human.get("labels")).intValue(), human.toString());
+        assertEquals(21, ((Number) human.get("codes")).intValue(), human.toString());
+        assertEquals(14.0 / 21, ((Number) map(human, "label_scan_rate").get("value")).doubleValue(), 1e-12);
+    }
+
+    @Test
+    void labelsWithOnlyAScanAnswerOrOnlyAScoreCountForTheirOwnTargetInTheReport() {
+        Path root = dir.resolve("sorted");
+        FolderTrees.write(root, 12, 3);
+        Path db = dir.resolve("labels.db");
+        assertEquals(0, run(importArgs(root, db)).exit());
+        String[] ben = importArgs(root, db);
+        ben[ben.length - 3] = "ben";
+        assertEquals(0, run(ben).exit());
+        Run report = run("report", "--db", db.toString(), "--bootstrap", "20");
+        assertEquals(0, report.exit(), report.err());
+        Map<String, Object> json = Json.readMap(report.out());
+        assertEquals(24, ((Number) map(json, "dataset").get("labels")).intValue());
+        // Two labelers each: 9 codes have two scan answers (6 complete + 3 scan-only), 9 have two scores.
+        assertEquals(9, ((Number) map(map(json, "scan"), "inter_rater").get("codes")).intValue(), report.out());
+        assertEquals(9, ((Number) map(map(json, "aesthetic"), "inter_rater").get("codes")).intValue(), report.out());
+        Run html = run("report", "--db", db.toString(), "--bootstrap", "20", "--format", "html");
+        assertEquals(0, html.exit(), html.err());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> m, String key) {
+        return (Map<String, Object>) m.get(key);
     }
 
     @Test

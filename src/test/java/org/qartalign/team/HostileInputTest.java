@@ -114,6 +114,45 @@ class HostileInputTest {
         System.out.println("HostileInputTest: bad manifests tried " + tried);
     }
 
+    /** The import reads its manifest once: a line rewritten while it writes (TOCTOU) is never what gets stored. */
+    @Test
+    void aManifestLineRewrittenWhileTheImportWritesIsNeverRead() throws IOException {
+        Files.writeString(tmp.resolve("x.txt"), "not an image, outside the manifest's folder\n");
+        Path manifest = corpus.resolve("rewritten.jsonl");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 1000; i++) {
+            text.append(String.format("{\"id\": \"m%04d\", \"prompt\": \"p\", \"url\": \"https://example.org/m\", "
+                    + "\"image\": \"good.png\"}%n", i));
+        }
+        Files.writeString(manifest, text);
+        long lastImage = Files.size(manifest) - "good.png\"}\n".length();
+        try (Database db = Database.open(tmp.resolve("db/labels.db"))) {
+            boolean[] rewritten = {false};
+            db.read(c -> {
+                c.unwrap(org.sqlite.SQLiteConnection.class).addUpdateListener((type, database, table, rowId) -> {
+                    if (!rewritten[0]) {
+                        rewritten[0] = true;
+                        try (var f = new java.io.RandomAccessFile(manifest.toFile(), "rw")) {
+                            f.seek(lastImage);
+                            f.write("../x.txt".getBytes(StandardCharsets.US_ASCII));
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }
+                });
+                return null;
+            });
+            assertEquals(1000, new ManifestImporter(db).importFile(manifest).added());
+            assertTrue(rewritten[0], "the manifest was rewritten during the write");
+            assertTrue(Files.readString(manifest).contains("../x.txt"));
+            assertEquals("good.png", Path.of(new DatasetRepository(db).find("m0999").orElseThrow().code().imagePath())
+                    .getFileName().toString(), "stored what was checked, not the rewritten line");
+            assertEquals(CodeImages.sha256(corpus.resolve("good.png")),
+                    new DatasetRepository(db).find("m0999").orElseThrow().code().sha256());
+        }
+        HostileTally.attack(false, false);
+    }
+
     @Test
     void oddImagesAreReadOrRefusedPerCodeWithTheirNameNeverCrashing() throws IOException {
         BufferedImage gif = CodeImages.read(corpus.resolve("animated.gif"));

@@ -46,6 +46,10 @@ public final class DatasetPane extends ScrollPane {
         }
         CheckBox learned = new CheckBox(LearnedAestheticEvaluator.NAME);
         learned.setId("run-" + LearnedAestheticEvaluator.NAME);
+        // offered only once this database has the model, so a run never fails with "unknown evaluator"
+        learned.visibleProperty().bind(model.learnedAestheticTrainedProperty());
+        learned.managedProperty().bind(learned.visibleProperty());
+        learned.visibleProperty().addListener((o, was, now) -> learned.setSelected(learned.isSelected() && now));
         boxes.add(learned);
         evaluatorBoxes.getChildren().add(learned);
         TextField extra = new TextField();
@@ -66,6 +70,15 @@ public final class DatasetPane extends ScrollPane {
         Button train = new Button("Train learned aesthetic predictor");
         train.setId("dataset-train");
         train.setOnAction(e -> model.trainAesthetic());
+        Button trainScan = new Button("Train scan model");
+        trainScan.setId("dataset-train-scan");
+        trainScan.setOnAction(e -> model.trainScan());
+        Label learnedModels = new Label();
+        learnedModels.setId("dataset-learned-models");
+        learnedModels.setWrapText(true);
+        learnedModels.getStyleClass().add("figures");
+        learnedModels.textProperty().bind(model.learnedModelsProperty());
+        model.refreshLearnedModels();
 
         Button exportLabels = new Button("Export labels (JSONL or CSV) ...");
         exportLabels.setId("dataset-export-labels");
@@ -76,7 +89,7 @@ public final class DatasetPane extends ScrollPane {
         exportReport.setOnAction(e -> choose(true, "alignment-report.html", "Report", "*.html", "*.json", "*.csv")
                 .ifPresent(f -> model.exportReport(f.toPath(), dashboard.reportProperty().get())));
 
-        for (Button b : List.of(importButton, importFolders, run, train, exportLabels, exportReport)) {
+        for (Button b : List.of(importButton, importFolders, run, train, trainScan, exportLabels, exportReport)) {
             b.disableProperty().bind(model.runningProperty());
         }
         ProgressBar bar = new ProgressBar();
@@ -103,8 +116,11 @@ public final class DatasetPane extends ScrollPane {
                         new HBox(10, importButton, importFolders)),
                 section("Automated evals", "Scan evals decode simulated phone captures; model evaluators run "
                         + "TorchScript predictors from the models folder.", evaluatorBoxes, new HBox(8, extra, run)),
-                section("Learn from the labels", "Trains a small head on image features against the mean human "
-                        + "score, with 5-fold cross-validation; labeled codes get out-of-fold scores.", train),
+                section("Learn from the labels", "The aesthetic predictor is a small head on image features fitted "
+                        + "to the mean human score; the scan model is a logistic regression from the stored scan "
+                        + "evals to the human scan answers. Both use 5-fold cross-validation (labeled codes get "
+                        + "out-of-fold values) and are saved beside this database.", new HBox(10, train, trainScan),
+                        learnedModels),
                 section("Export", "Labels as a manifest, and the alignment report as a file.",
                         new HBox(10, exportLabels, exportReport)),
                 new HBox(10, bar, cancel), message, log);

@@ -22,8 +22,11 @@ import org.qartalign.eval.EvalRunner;
 import org.qartalign.eval.Evaluator;
 import org.qartalign.eval.EvaluatorRegistry;
 import org.qartalign.eval.HeadTrainer;
+import org.qartalign.eval.LearnedAestheticEvaluator;
+import org.qartalign.eval.LearnedModels;
 import org.qartalign.eval.ModelFolders;
 import org.qartalign.eval.PayloadMatch;
+import org.qartalign.eval.ScanTraining;
 import org.qartalign.store.Database;
 import org.qartalign.ui.common.Tasks;
 import org.qartalign.ui.common.UiExecutors;
@@ -52,6 +55,8 @@ public final class DatasetViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty log = new SimpleStringProperty("");
+    private final StringProperty learnedModels = new SimpleStringProperty("");
+    private final BooleanProperty learnedAestheticTrained = new SimpleBooleanProperty();
     private Tasks.Running current;
 
     public DatasetViewModel(Database db, UiExecutors executors, Path models, Runnable dataChanged) {
@@ -59,6 +64,27 @@ public final class DatasetViewModel {
         this.executors = executors;
         this.models = models;
         this.dataChanged = dataChanged;
+    }
+
+    /** Reads this database's learned models in the background and shows them (the screen calls it when built). */
+    public void refreshLearnedModels() {
+        executors.background().execute(this::publishLearnedModels);
+    }
+
+    /** Reads this database's learned models (off the FX thread) and shows them. */
+    private void publishLearnedModels() {
+        List<LearnedModels.Summary> list = LearnedModels.list(LearnedModels.folderFor(db));
+        StringBuilder sb = new StringBuilder();
+        for (LearnedModels.Summary m : list) {
+            sb.append(String.format(Locale.ROOT, "%s (%s): trained %s on %,d codes, %,d labels; %s%n", m.name(),
+                    m.version(), m.trainedAt(), m.labeledCodes(), m.labels(), m.figures()));
+        }
+        String text = list.isEmpty() ? "No model learned from this database's labels yet." : sb.toString().trim();
+        boolean aesthetic = list.stream().anyMatch(m -> m.name().equals(LearnedAestheticEvaluator.NAME));
+        executors.ui().execute(() -> {
+            learnedModels.set(text);
+            learnedAestheticTrained.set(aesthetic);
+        });
     }
 
     /** Built-in evaluators; model evaluators are found in the models folder when a run asks for them. */
@@ -89,7 +115,7 @@ public final class DatasetViewModel {
         start("Evaluating with " + String.join(", ", names) + " ...", true, task -> {
             EvaluatorRegistry registry = EvaluatorRegistry.standard();
             boolean wantsModels = names.stream().anyMatch(n -> !registry.names().contains(n));
-            try (ModelFolders folders = wantsModels ? ModelFolders.discover(models) : null) {
+            try (ModelFolders folders = wantsModels ? ModelFolders.forDatabase(models, db) : null) {
                 StringBuilder problems = new StringBuilder();
                 if (folders != null) {
                     folders.problems().forEach(p -> problems.append("problem: ").append(p.message()).append('\n'));
@@ -122,12 +148,31 @@ public final class DatasetViewModel {
 
     public void trainAesthetic() {
         start("Training the learned aesthetic predictor ...", false, task -> {
-            AestheticTraining.Report r = AestheticTraining.run(db, models, HeadTrainer.Settings.defaults(5, 1),
-                    m -> task.progress(-1, m));
+            AestheticTraining.Report r;
+            try {
+                r = AestheticTraining.run(db, models, HeadTrainer.Settings.defaults(5, 1), m -> task.progress(-1, m));
+            } finally {
+                publishLearnedModels();
+            }
             return String.format(Locale.ROOT, "learned-aesthetic %s: %d labeled codes, cross-validated Spearman %.3f, "
                             + "MAE %.3f (best single feature %s: %.3f); %d codes scored%s.", r.version(),
                     r.labeledCodes(), r.cvSpearman(), r.cvMae(), r.baselineFeature(), r.baselineSpearman(),
                     r.scoredCodes(), r.simulatedLabels() > 0 ? "; trained on SIMULATED labels" : "");
+        }, true);
+    }
+
+    /** Fits learned-scan to the human scan answers; cancel stops it between folds and saves nothing. */
+    public void trainScan() {
+        start("Training the learned scan model ...", true, task -> {
+            try {
+                ScanTraining.Report r = ScanTraining.run(db, ScanTraining.Settings.defaults(),
+                        m -> task.progress(-1, m), task.cancelFlag());
+                return String.join("\n", ScanTraining.lines(r));
+            } catch (CancellationException e) {
+                return e.getMessage();
+            } finally {
+                publishLearnedModels();
+            }
         }, true);
     }
 
@@ -215,6 +260,16 @@ public final class DatasetViewModel {
 
     public StringProperty messageProperty() {
         return message;
+    }
+
+    /** This database's learned models: name, version, training date, label count and cross-validated figures. */
+    public StringProperty learnedModelsProperty() {
+        return learnedModels;
+    }
+
+    /** Whether this database has a learned-aesthetic model, so that running it can work. */
+    public BooleanProperty learnedAestheticTrainedProperty() {
+        return learnedAestheticTrained;
     }
 
     public StringProperty logProperty() {
