@@ -39,10 +39,12 @@ def loo(labels, me):
         rest = [v for k, v in by.items() if k != me]
         if not rest:
             continue
-        yes = sum(s for s, _ in rest)
-        my_s.append(by[me][1]); others_s.append(np.mean([a for _, a in rest]))
-        if 2 * yes != len(rest):
-            mine.append(by[me][0]); others.append(int(2 * yes > len(rest)))
+        scans = [s for s, _ in rest if s is not None]
+        scores = [a for _, a in rest if a is not None]
+        if by[me][1] is not None and scores:
+            my_s.append(by[me][1]); others_s.append(np.mean(scores))
+        if by[me][0] is not None and scans and 2 * sum(scans) != len(scans):
+            mine.append(by[me][0]); others.append(int(2 * sum(scans) > len(scans)))
     return cohen_kappa_score(mine, others), spearmanr(my_s, others_s).correlation
 
 
@@ -60,13 +62,13 @@ labels = {
     "a4": {"alice": (Y, 3), "bob": (Y, 3), "sim": (Y, 4)},
     "b1": {"alice": (N, 2), "bob": (Y, 2), "sim": (N, 1)},
     "b2": {"alice": (Y, 4), "bob": (Y, 5)},
-    "b3": {"alice": (N, 1), "sim": (N, 2)},
+    "b3": {"alice": (N, 1), "bob": (N, None), "sim": (N, 2)},  # bob: a scan answer without a score
     "b4": {"alice": (Y, 3), "sim": (Y, 4)},
 }
 zx = {"a1": 0.9, "a2": 0.2, "a3": 0.7, "a4": 0.4, "b1": 0.6, "b2": 0.8, "b3": 0.1, "b4": 0.5}
 aes = {"a1": 4.5, "a2": 1.5, "a3": 3.0, "a4": 3.6, "b1": 2.0, "b2": 4.4, "b3": 1.2, "b4": 3.1}
 truth = {c: int(2 * sum(s for s, _ in by.values()) > len(by)) for c, by in labels.items()
-         if 2 * sum(s for s, _ in by.values()) != len(by)}
+         if 2 * sum(s for s, _ in by.values()) != len(by)}  # every label here has a scan answer
 codes = sorted(truth)
 y = [truth[c] for c in codes]; p = [zx[c] for c in codes]
 k, j, prec = advice(y, p)
@@ -80,7 +82,7 @@ for who, (lk, ls) in per.items():
 typical_k = np.mean([v[0] for v in per.values()])
 typical_s = np.mean([v[1] for v in per.values()])
 print("typical kappa %r, eval kappa %r, scan ceiling ratio %r" % (typical_k, eval_kappa, eval_kappa / typical_k))
-mean_h = [np.mean([a for _, a in labels[c].values()]) for c in sorted(labels)]
+mean_h = [np.mean([a for _, a in labels[c].values() if a is not None]) for c in sorted(labels)]
 eval_rho = spearmanr([aes[c] for c in sorted(labels)], mean_h).correlation
 print("typical spearman %r, eval spearman %r, aesthetic ceiling ratio %r" % (typical_s, eval_rho, eval_rho / typical_s))
 # Session order = order of the current answers' submission (see the test's build()).

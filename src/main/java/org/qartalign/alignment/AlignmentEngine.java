@@ -25,7 +25,7 @@ public final class AlignmentEngine {
 
     public AlignmentEngine(AlignmentInput input, ReportOptions options, BootstrapWorkers workers) {
         codes = new LabeledCodes(input, options, workers);
-        params = new ParameterBins(codes);
+        params = new ParameterBins(codes, options.sliceParams());
     }
 
     /** Scan evaluator names, in report order. */
@@ -84,7 +84,7 @@ public final class AlignmentEngine {
     private AlignmentReport.Settings settings() {
         ReportOptions o = codes.options;
         return new AlignmentReport.Settings(o.bootstrap(), o.seed(), o.threshold(), o.confidence(),
-                codes.input.evaluators(), o.aesthetic(), o.excludeSimulated(), "code");
+                codes.input.evaluators(), o.aesthetic(), o.excludeSimulated(), "code", params.selected());
     }
 
     private AlignmentReport.Dataset dataset() {
@@ -118,17 +118,30 @@ public final class AlignmentEngine {
             out.add(new AlignmentReport.CodeFigures(c.id(), c.pairId(), c.imagePath(), c.prompt(), c.url(),
                     i == null ? 0 : codes.labels[i], i == null ? 0 : codes.scanned[i],
                     i == null || Double.isNaN(codes.truth[i]) ? null : (int) codes.truth[i],
-                    i == null ? null : LabeledCodes.finite(codes.humanAesthetic[i]), c.scanProb(), c.aesthetic()));
+                    i == null ? null : LabeledCodes.finite(codes.humanAesthetic[i]), c.scanProb(), c.aesthetic(),
+                    i == null ? 0 : codes.scanLabels[i]));
         }
         return out;
     }
 
     /**
-     * Numeric generation parameters of the labeled codes that take at least two bins, sorted: the axes a toast
-     * plot may use (the report's slices leave out the same constant ones).
+     * The parameters the report slices by, and so the toast plot's axes: the user's choice ({@link
+     * ReportOptions#sliceParams()}) in order, else every numeric generation parameter that takes two or more bins
+     * and is not an id or a seed, sorted.
      */
     public List<String> numericParams() {
-        return params.usable();
+        return params.selected();
+    }
+
+    /** Every numeric generation parameter with two or more bins, ids and seeds too: what a user may choose from. */
+    public List<String> varyingParams() {
+        return params.varying();
+    }
+
+    /** The toast plot's default rows (x) and columns (y), as the report's grid uses them; null without two axes. */
+    public List<String> defaultGridAxes() {
+        String[] a = params.defaultAxes(!codes.options.sliceParams().isEmpty());
+        return a == null ? null : List.of(a[0], a[1]);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.qartalign.alignment;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 
@@ -20,7 +21,7 @@ public record AlignmentReport(Settings settings, Dataset dataset, Scan scan, Aes
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record Settings(int bootstrap, long seed, double threshold, double confidence, List<String> evaluators,
-                           String aesthetic, boolean excludeSimulated, String bootstrapUnit) {
+                           String aesthetic, boolean excludeSimulated, String bootstrapUnit, List<String> sliceParams) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
@@ -48,11 +49,12 @@ public record AlignmentReport(Settings settings, Dataset dataset, Scan scan, Aes
                                  Estimate fleissKappa, Estimate gwetAc1, Estimate typicalLabelerKappa) {
     }
 
+    /** {@code falsePassRate}: of the codes people could not scan, the share the eval passes (fp / (fp + tn)). */
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record ScanEvaluator(int n, Counts confusion, Estimate accuracy, Estimate precision, Estimate recall,
                                 Estimate specificity, Estimate f1, Estimate cohenKappa, Estimate mcc,
                                 Estimate rocAuc, Estimate brier, Estimate ece, Estimate evalScanRate,
-                                Estimate humanScanRate, List<CalibrationBin> calibration,
+                                Estimate humanScanRate, Estimate falsePassRate, List<CalibrationBin> calibration,
                                 List<ScanScores.RocPoint> rocCurve, ThresholdAdvice thresholdAdvice,
                                 Ceiling ceiling) {
     }
@@ -132,8 +134,14 @@ public record AlignmentReport(Settings settings, Dataset dataset, Scan scan, Aes
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    /**
+     * One slice: {@code n} codes (or labels, for labeler and phone slices); the human scan rate is over the
+     * {@code humanScanN} of them with a majority, the {@code ties} left out.
+     */
+    @JsonPropertyOrder({"label", "lo", "hi", "n", "human_scan_n", "ties", "human_scan_rate", "mean_human_aesthetic",
+        "evaluators"})
     public record Slice(String label, Double lo, Double hi, int n, Estimate humanScanRate,
-                        Estimate meanHumanAesthetic, Map<String, SliceEvaluator> evaluators) {
+                        Estimate meanHumanAesthetic, Map<String, SliceEvaluator> evaluators, int humanScanN, int ties) {
     }
 
     /** An evaluator's figures in a slice; a figure the evaluator does not give (no scan probability) is left out. */
@@ -172,6 +180,6 @@ public record AlignmentReport(Settings settings, Dataset dataset, Scan scan, Aes
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record CodeFigures(String codeId, long pairId, String imagePath, String prompt, String url, int labels,
                               int scanned, Integer humanScan, Double humanAesthetic, double[] scanProb,
-                              double[] aesthetic) {
+                              double[] aesthetic, int scanLabels) {
     }
 }

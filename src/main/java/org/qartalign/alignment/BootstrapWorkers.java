@@ -1,6 +1,7 @@
 package org.qartalign.alignment;
 
 import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ThreadPoolExecutor;
 
 /**
@@ -22,7 +23,8 @@ public record BootstrapWorkers(Executor executor, int parallelism) {
 
     /** As many tasks as the pool has threads (one for an executor of unknown size). */
     public static BootstrapWorkers over(Executor executor) {
-        int size = executor instanceof ThreadPoolExecutor pool ? Math.max(pool.getCorePoolSize(), 1) : 1;
+        int size = executor instanceof ThreadPoolExecutor pool ? Math.max(pool.getCorePoolSize(), 1)
+                : executor instanceof ForkJoinPool pool ? pool.getParallelism() : 1;
         return new BootstrapWorkers(executor, size);
     }
 }

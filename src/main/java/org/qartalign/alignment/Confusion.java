@@ -22,6 +22,11 @@ public record Confusion(double tp, double fp, double tn, double fn) {
         return ratio(tp, tp + fn);
     }
 
+    /** Of the codes people could not scan, the share the eval passes: fp / (fp + tn), 1 - specificity. */
+    public double falsePassRate() {
+        return ratio(fp, fp + tn);
+    }
+
     public double specificity() {
         return ratio(tn, tn + fp);
     }

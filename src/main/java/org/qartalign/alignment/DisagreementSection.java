@@ -3,7 +3,6 @@ package org.qartalign.alignment;
 import org.qartalign.stats.Ranks;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -30,8 +29,7 @@ final class DisagreementSection {
             for (int i = 0; i < codes.n; i++) {
                 double p = codes.row(i).scanProb()[e];
                 if (!Double.isNaN(p) && codes.scanLabels[i] > 0) {
-                    double frac = (double) codes.scanned[i] / codes.scanLabels[i];
-                    d.add(disagreement(i, p, Double.NaN, Math.abs(p - frac)));
+                    d.add(disagreement(i, p, Double.NaN, WorstFirst.scanGap(p, codes.scanned[i], codes.scanLabels[i])));
                 }
             }
             scan.put(codes.evalName(e), worst(d));
@@ -82,7 +80,6 @@ final class DisagreementSection {
     }
 
     private static List<AlignmentReport.Disagreement> worst(List<AlignmentReport.Disagreement> d) {
-        return d.stream().sorted(Comparator.comparingDouble(AlignmentReport.Disagreement::gap).reversed()
-                .thenComparing(AlignmentReport.Disagreement::codeId)).limit(DISAGREEMENTS).toList();
+        return d.stream().sorted(WorstFirst.DISAGREEMENTS).limit(DISAGREEMENTS).toList();
     }
 }

@@ -124,6 +124,15 @@ final class LabeledCodes {
         return new ScanScores(p, t, unit);
     }
 
+    /** Among these codes, those whose scan answers split evenly: no majority, left out of scan rates. */
+    int ties(int[] codes) {
+        int t = 0;
+        for (int i : codes) {
+            t += scanLabels[i] > 0 && Double.isNaN(truth[i]) ? 1 : 0;
+        }
+        return t;
+    }
+
     CodeRow row(int i) {
         return rows.get(i);
     }

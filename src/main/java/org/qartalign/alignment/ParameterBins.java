@@ -4,19 +4,28 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The numeric generation parameters of the labeled codes, each as one column of values (NaN where a code lacks
  * it) with its bins, and the two-parameter grid of codes: what the report's slices and the toast plot share.
+ * The selected parameters are the ones the user chose, or else every parameter that varies meaningfully.
  */
 final class ParameterBins {
+    /** Names that identify a code or a random draw rather than describe how it was made. */
+    private static final Pattern IDENTIFIER = Pattern.compile("(?i)(.*[_\\-. ])?(seed|id|uuid|hash|index|idx)");
+    private static final int FEW_VALUES = 8;
+
     private final LabeledCodes codes;
     private final Map<String, double[]> columns = new HashMap<>();
     private final Map<String, List<Bin>> bins = new HashMap<>();
-    private final List<String> usable = new ArrayList<>();
+    private final List<String> varying = new ArrayList<>();
+    private final List<String> selected;
 
-    ParameterBins(LabeledCodes codes) {
+    ParameterBins(LabeledCodes codes, List<String> chosen) {
         this.codes = codes;
         TreeSet<String> names = new TreeSet<>();
         for (AlignmentInput.CodeRow c : codes.rows) {
@@ -32,14 +41,62 @@ final class ParameterBins {
             if (b.size() >= 2) {
                 columns.put(name, v);
                 bins.put(name, b);
-                usable.add(name);
+                varying.add(name);
             }
         }
+        for (String name : chosen) {
+            if (!varying.contains(name)) {
+                throw new IllegalArgumentException("--slice " + name + ": no numeric generation parameter of that name "
+                        + "with two or more values (have: " + String.join(", ", varying) + ")");
+            }
+        }
+        selected = chosen.isEmpty() ? varying.stream().filter(p -> !identifierLike(p, columns.get(p))).toList()
+                : List.copyOf(new java.util.LinkedHashSet<>(chosen));
     }
 
-    /** Parameters that take at least two bins, sorted: the ones worth slicing by or plotting. */
-    List<String> usable() {
-        return List.copyOf(usable);
+    /**
+     * An id or a seed, not a parameter: named like one, or whole numbers that (almost) every code has its own of.
+     * A continuous parameter drawn at random is unique per code too, but it is not a whole number.
+     */
+    static boolean identifierLike(String name, double[] values) {
+        if (IDENTIFIER.matcher(name).matches()) {
+            return true;
+        }
+        Set<Double> distinct = new HashSet<>();
+        int present = 0;
+        for (double v : values) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (v != Math.rint(v)) {
+                return false;
+            }
+            present++;
+            distinct.add(v);
+        }
+        return distinct.size() > FEW_VALUES && distinct.size() * 2 > present;
+    }
+
+    /** Every parameter that takes at least two bins, sorted: what a user may choose from. */
+    List<String> varying() {
+        return List.copyOf(varying);
+    }
+
+    /** The parameters to slice by and offer as toast axes: the user's choice in order, else the meaningful ones sorted. */
+    List<String> selected() {
+        return selected;
+    }
+
+    /** The toast plot's default rows and columns: the first two chosen, else strength and guidance_end if present. */
+    String[] defaultAxes(boolean chosen) {
+        List<String> usable = selected;
+        if (chosen) {
+            return usable.size() >= 2 ? new String[] {usable.get(0), usable.get(1)} : null;
+        }
+        String gx = usable.contains("strength") ? "strength" : usable.isEmpty() ? null : usable.get(0);
+        String gy = usable.contains("guidance_end") && !"guidance_end".equals(gx) ? "guidance_end"
+                : usable.stream().filter(p -> !p.equals(gx)).findFirst().orElse(null);
+        return gx != null && gy != null ? new String[] {gx, gy} : null;
     }
 
     double[] column(String name) {

@@ -16,8 +16,13 @@ public record ParameterGrid(String x, String y, List<String> xBins, List<String>
      * @param evalScanRate per scan evaluator, the share of the cell's codes it predicts to scan
      * @param meanHumanAesthetic mean of the codes' mean human scores
      * @param meanEvalAesthetic per aesthetic evaluator, its mean score over the cell
+     * @param humanMajority the codes with a human majority: the n that {@code humanScanRate} is over
+     * @param ties the codes whose labelers split evenly, left out of {@code humanScanRate} (codes with only scores
+     *             are neither)
+     * @param evalScored per scan evaluator, the codes it gave a probability: the n its rate is over
      */
     public record Cell(int n, Double humanScanRate, Map<String, Double> evalScanRate, Double meanHumanAesthetic,
-                       Map<String, Double> meanEvalAesthetic, List<String> codeIds) {
+                       Map<String, Double> meanEvalAesthetic, List<String> codeIds, int humanMajority, int ties,
+                       Map<String, Integer> evalScored) {
     }
 }

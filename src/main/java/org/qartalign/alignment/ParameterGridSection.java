@@ -19,7 +19,7 @@ final class ParameterGridSection {
     }
 
     ParameterGrid grid(String x, String y) {
-        List<String> usable = bins.usable();
+        List<String> usable = bins.varying();
         if (!usable.contains(x) || !usable.contains(y)) {
             throw new IllegalArgumentException("no numeric generation parameter " + (usable.contains(x) ? y : x)
                     + " with two or more values (have: " + String.join(", ", usable) + ")");
@@ -74,10 +74,12 @@ final class ParameterGridSection {
             }
         }
         Map<String, Double> evalRate = new LinkedHashMap<>();
+        Map<String, Integer> evalScored = new LinkedHashMap<>();
         for (int k = 0; k < scanEvals.length; k++) {
             if (scored[k] > 0) {
                 evalRate.put(codes.evalName(scanEvals[k]), (double) passes[k] / scored[k]);
             }
+            evalScored.put(codes.evalName(scanEvals[k]), scored[k]);
         }
         Map<String, Double> evalMean = new LinkedHashMap<>();
         for (int k = 0; k < aestheticEvals.length; k++) {
@@ -86,6 +88,7 @@ final class ParameterGridSection {
             }
         }
         return new ParameterGrid.Cell(ids.size(), majority == 0 ? null : (double) scannedCodes / majority,
-                evalRate, aestheticN == 0 ? null : aestheticSum / aestheticN, evalMean, ids);
+                evalRate, aestheticN == 0 ? null : aestheticSum / aestheticN, evalMean, ids, majority,
+                codes.ties(members), evalScored);
     }
 }

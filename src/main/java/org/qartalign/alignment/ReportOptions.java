@@ -9,9 +9,11 @@ import java.util.List;
  * @param threshold a scan evaluator predicts "scans" when its probability is at least this
  * @param evaluators evaluators to report (empty = all with results)
  * @param aesthetic the aesthetic evaluator that breaks ties in best-of-N selection, or null
+ * @param sliceParams the numeric generation parameters to slice by, in order (the first two make the toast plot's
+ *                    rows and columns); empty = every parameter that varies meaningfully (ids and seeds left out)
  */
 public record ReportOptions(int bootstrap, long seed, double threshold, double confidence, List<String> evaluators,
-                            String aesthetic, boolean excludeSimulated) {
+                            String aesthetic, boolean excludeSimulated, List<String> sliceParams) {
     /** More replicates than this add nothing to a percentile interval and cost memory linear in codes x B. */
     public static final int MAX_BOOTSTRAP = 20_000;
 
@@ -26,6 +28,13 @@ public record ReportOptions(int bootstrap, long seed, double threshold, double c
             throw new IllegalArgumentException("--confidence must be strictly between 0 and 1, got " + confidence);
         }
         evaluators = evaluators == null ? List.of() : List.copyOf(evaluators);
+        sliceParams = sliceParams == null ? List.of() : List.copyOf(sliceParams);
+    }
+
+    /** Options that slice by every parameter that varies meaningfully. */
+    public ReportOptions(int bootstrap, long seed, double threshold, double confidence, List<String> evaluators,
+                         String aesthetic, boolean excludeSimulated) {
+        this(bootstrap, seed, threshold, confidence, evaluators, aesthetic, excludeSimulated, List.of());
     }
 
     public static ReportOptions defaults() {
@@ -33,6 +42,10 @@ public record ReportOptions(int bootstrap, long seed, double threshold, double c
     }
 
     public ReportOptions withBootstrap(int b) {
-        return new ReportOptions(b, seed, threshold, confidence, evaluators, aesthetic, excludeSimulated);
+        return new ReportOptions(b, seed, threshold, confidence, evaluators, aesthetic, excludeSimulated, sliceParams);
+    }
+
+    public ReportOptions withSliceParams(List<String> params) {
+        return new ReportOptions(bootstrap, seed, threshold, confidence, evaluators, aesthetic, excludeSimulated, params);
     }
 }

@@ -32,7 +32,7 @@ final class ScanEvaluatorSection {
         confidence = codes.options.confidence();
         ScanScores s = scores;
         double t = threshold;
-        h = boot.add(Bootstrap.statistic(13, (wt, o, off) -> {
+        h = boot.add(Bootstrap.statistic(14, (wt, o, off) -> {
             Confusion c = s.confusion(wt, t);
             o[off] = c.n();
             o[off + 1] = c.accuracy();
@@ -47,6 +47,7 @@ final class ScanEvaluatorSection {
             o[off + 10] = ScanScores.ece(s.calibrationSums(wt));
             o[off + 11] = c.passRate();
             o[off + 12] = c.positiveRate();
+            o[off + 13] = c.falsePassRate();
         }));
     }
 
@@ -79,6 +80,7 @@ final class ScanEvaluatorSection {
                 r.estimate(h.at(9), oneClass), r.estimate(h.at(10), oneClass),
                 r.proportion(h.at(11), c.tp() + c.fp(), c.n(), oneClass),
                 r.proportion(h.at(12), c.tp() + c.fn(), c.n(), oneClass),
+                r.proportion(h.at(13), c.fp(), c.fp() + c.tn(), none != null ? none : "undefined: every code scanned for humans (0/0)"),
                 bins, s.rocCurve(ROC_POINTS), thresholdAdvice(s), ceiling(kappa, inter));
     }
 

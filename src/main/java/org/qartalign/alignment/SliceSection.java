@@ -4,14 +4,14 @@ import org.qartalign.alignment.AlignmentInput.HumanLabel;
 import org.qartalign.alignment.SliceStatistic.Observations;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** The report's slices: by each numeric parameter, a two-parameter grid, URL length, labeler and phone. */
 final class SliceSection {
-    private final Map<String, List<SliceStatistic>> params = new TreeMap<>();
+    private final Map<String, List<SliceStatistic>> params = new LinkedHashMap<>();
     private final ParameterBins.Grid grid;
     private final List<List<SliceStatistic>> cells = new ArrayList<>();
     private final List<SliceStatistic> url = new ArrayList<>();
@@ -19,18 +19,15 @@ final class SliceSection {
     private final List<SliceStatistic> byPhone = new ArrayList<>();
 
     SliceSection(LabeledCodes codes, ParameterBins bins, Bootstrap boot) {
-        List<String> usable = bins.usable();
-        for (String p : usable) {
+        for (String p : bins.selected()) {
             List<SliceStatistic> list = new ArrayList<>();
             for (Bin b : bins.bins(p)) {
                 list.add(new SliceStatistic(codes, b, Observations.ofCodes(codes, bins.codesIn(p, b)), boot));
             }
             params.put(p, list);
         }
-        String gx = usable.contains("strength") ? "strength" : usable.isEmpty() ? null : usable.get(0);
-        String gy = usable.contains("guidance_end") && !"guidance_end".equals(gx) ? "guidance_end"
-                : usable.stream().filter(p -> !p.equals(gx)).findFirst().orElse(null);
-        grid = gx != null && gy != null ? bins.grid(gx, gy) : null;
+        String[] axes = bins.defaultAxes(!codes.options.sliceParams().isEmpty());
+        grid = axes == null ? null : bins.grid(axes[0], axes[1]);
         if (grid != null) {
             for (int i = 0; i < grid.xBins().size(); i++) {
                 List<SliceStatistic> row = new ArrayList<>();
@@ -71,7 +68,7 @@ final class SliceSection {
     }
 
     AlignmentReport.Slices fill(Bootstrap.Result r) {
-        Map<String, List<AlignmentReport.Slice>> p = new TreeMap<>();
+        Map<String, List<AlignmentReport.Slice>> p = new LinkedHashMap<>();
         params.forEach((k, v) -> p.put(k, SliceStatistic.fill(v, r)));
         AlignmentReport.Grid g = grid == null ? null : new AlignmentReport.Grid(grid.x(), grid.y(), grid.xLabels(),
                 grid.yLabels(), cells.stream().map(row -> SliceStatistic.fill(row, r)).toList());

@@ -20,10 +20,13 @@ final class SliceStatistic {
     private final LabeledCodes codes;
     private final Bin bin;
     private final int m;
+    private final int scanN;
+    private final int ties;
     private final Bootstrap.Handle h;
 
     /** Observations of one slice: codes (or labels) with their human values, each tied to its code for the bootstrap. */
-    record Observations(int[] unit, double[] scan, double[] aesthetic) {
+    /** {@code ties}: codes with scan answers split evenly (no majority); labels are never ties. */
+    record Observations(int[] unit, double[] scan, double[] aesthetic, int ties) {
         /** Codes, each with its majority truth and mean score. */
         static Observations ofCodes(LabeledCodes codes, int[] unit) {
             double[] scan = new double[unit.length];
@@ -32,7 +35,7 @@ final class SliceStatistic {
                 scan[k] = codes.truth[unit[k]];
                 aes[k] = codes.humanAesthetic[unit[k]];
             }
-            return new Observations(unit, scan, aes);
+            return new Observations(unit, scan, aes, codes.ties(unit));
         }
 
         /** Single labels, each with its own scan and score. */
@@ -46,7 +49,7 @@ final class SliceStatistic {
                 }
             }
             return new Observations(rows.stream().mapToInt(a -> (int) a[0]).toArray(),
-                    rows.stream().mapToDouble(a -> a[1]).toArray(), rows.stream().mapToDouble(a -> a[2]).toArray());
+                    rows.stream().mapToDouble(a -> a[1]).toArray(), rows.stream().mapToDouble(a -> a[2]).toArray(), 0);
         }
     }
 
@@ -56,6 +59,12 @@ final class SliceStatistic {
         int evals = codes.input.evaluators().size();
         m = obs.unit().length;
         int mm = m;
+        int withMajority = 0;
+        for (double v : obs.scan()) {
+            withMajority += Double.isNaN(v) ? 0 : 1;
+        }
+        scanN = withMajority;
+        ties = obs.ties();
         double[][] prob = new double[evals][m];
         double[][] aes = new double[evals][m];
         for (int e = 0; e < evals; e++) {
@@ -164,7 +173,7 @@ final class SliceStatistic {
         }
         return new AlignmentReport.Slice(bin.label(), bin.lo(), bin.hi(), m,
                 r.proportion(h.at(0), r.point(h.at(2)), r.point(h.at(3)), NO_DATA),
-                r.estimate(h.at(1), NO_DATA), evs);
+                r.estimate(h.at(1), NO_DATA), evs, scanN, ties);
     }
 
     static List<AlignmentReport.Slice> fill(List<SliceStatistic> slices, Bootstrap.Result r) {

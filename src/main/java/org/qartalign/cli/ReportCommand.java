@@ -68,10 +68,15 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--exclude-simulated", description = "Leave out the labels of simulated labelers.")
     boolean excludeSimulated;
 
+    @Option(names = "--slice", paramLabel = "PARAM", split = ",",
+            description = "Numeric generation parameters to slice by, in order; the first two are the toast plot's "
+                    + "rows and columns (default: every parameter that varies, ids and seeds left out).")
+    List<String> slices = new ArrayList<>();
+
     @Override
     public Integer call() throws IOException {
         ReportOptions options = new ReportOptions(bootstrap, seed, threshold, confidence, evaluators, aesthetic,
-                excludeSimulated);
+                excludeSimulated, slices);
         try (Database db = database.openReadOnly()) {
             if (out != null) {
                 OutputFile.refuseDatabaseFiles(out, db.file());

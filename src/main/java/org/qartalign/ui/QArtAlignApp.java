@@ -168,7 +168,7 @@ public final class QArtAlignApp extends Application {
         }
         dashboard().reportProperty().addListener((o, a, r) -> {
             if (r != null && System.getProperty(STARTUP_PROBE) != null) {
-                Platform.runLater(() -> System.out.println("REPORT_SHOWN"));
+                Platform.runLater(() -> System.out.println("REPORT_SHOWN " + dashboard().statusProperty().get()));
             }
         });
     }

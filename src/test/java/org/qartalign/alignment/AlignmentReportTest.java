@@ -314,6 +314,55 @@ class AlignmentReportTest {
         return r.labelers().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
     }
 
+    /**
+     * Toast cell strength 1.2 x guidance_end 0.8 holds a3 (a tie) and b3 (nobody scanned): the human rate 0 is over
+     * one code, the tie apart. scipy: binomtest(0, 1).proportion_ci(method='wilson') = (0.0, 0.7934506856227626),
+     * whereas n = 2 would give (0.0, 0.6576197724933469).
+     */
+    @Test
+    void toastCellsGiveTheNTheirRateIsOverAndTiesApart() {
+        AlignmentEngine engine = Alignment.engine(db, new ReportOptions(200, 3, 0.5, 0.95, List.of(), null, false));
+        ParameterGrid.Cell cell = engine.grid("strength", "guidance_end").cells().get(2).get(0);
+        assertEquals(List.of("a3", "b3"), cell.codeIds());
+        assertEquals(2, cell.n());
+        assertEquals(1, cell.humanMajority());
+        assertEquals(1, cell.ties());
+        assertEquals(0.0, cell.humanScanRate(), 1e-12);
+        assertEquals(2, cell.evalScored().get("zx"));
+        assertEquals(0.5, cell.evalScanRate().get("zx"), 1e-12);
+
+        AlignmentReport.Slice slice = engine.report().slices().grid().cells().get(2).get(0);
+        assertEquals(2, slice.n());
+        assertEquals(1, slice.humanScanN());
+        assertEquals(1, slice.ties());
+        assertEquals(0.7934506856227626, slice.humanScanRate().wilson().hi(), 1e-9);
+    }
+
+    /** zx at 0.5: tp 3, fp 1, tn 2, fn 1, so of the three codes people could not scan it passes one (b1). */
+    @Test
+    void falsePassRateIsTheShareOfUnscannableCodesThatPass() {
+        AlignmentReport.ScanEvaluator zx = report(false).scan().evaluators().get("zx");
+        assertEquals(1.0 / 3, zx.falsePassRate().value(), 1e-12);
+        // scipy: binomtest(1, 3).proportion_ci(method='wilson') = (0.06149194472039626, 0.7923403991979523)
+        assertEquals(0.06149194472039626, zx.falsePassRate().wilson().lo(), 1e-9);
+        AlignmentEngine engine = Alignment.engine(db, new ReportOptions(0, 1, 0.5, 0.95, List.of(), null, false));
+        assertEquals(0.0, engine.confusionAt("zx", 0.75).falsePassRate(), 1e-12);
+    }
+
+    /**
+     * Gaps |p - share who scanned|, by hand: a4 |0.4-1| = 0.6, b4 0.5, b1 |0.6-1/3| = 0.267, a1 |0.9-2/3| = 0.233,
+     * a2 0.2, a3 and b2 0.2 (0.19999999999999996 in doubles), b3 0.1.
+     */
+    @Test
+    void worstFirstIsOneOrderForTheReportAndTheApp() {
+        AlignmentReport r = report(false);
+        List<String> expected = List.of("a4", "b4", "b1", "a1", "a2", "a3", "b2", "b3");
+        assertEquals(expected, r.disagreements().scan().get("zx").stream().map(AlignmentReport.Disagreement::codeId).toList());
+        int zx = r.dataset().evaluators().indexOf("zx");
+        assertEquals(expected, r.codes().stream().sorted(WorstFirst.scanCodes(zx))
+                .map(AlignmentReport.CodeFigures::codeId).toList());
+    }
+
     @Test
     void writersEscapeAndNeverEmitNaN() {
         AlignmentReport r = report(false);

@@ -128,5 +128,8 @@ class ReportCommandTest {
         StringWriter err2 = new StringWriter();
         assertEquals(2, run(new StringWriter(), err2, "report", "--db", db.toString(), "--evaluator", "nope"));
         assertTrue(err2.toString().contains("nope"), err2.toString());
+        StringWriter err3 = new StringWriter();
+        assertEquals(2, run(new StringWriter(), err3, "report", "--db", db.toString(), "--slice", "strength,speed"));
+        assertTrue(err3.toString().contains("--slice speed"), err3.toString());
     }
 }

@@ -86,12 +86,20 @@ public final class DashboardViewModel {
         long mine = generation.incrementAndGet();
         ReportOptions opts = options.get();
         busy.set(true);
-        progress.set(-1);
+        progress.set(0.02);
         status.set("Computing the alignment report (" + opts.bootstrap() + " bootstrap replicates) ...");
         long t0 = System.nanoTime();
         Tasks.create(task -> {
+                    task.progress(0.05, "Reading labels and eval results ...");
                     AlignmentEngine e = source.compute(opts);
+                    task.progress(0.5, "Computing every figure over " + opts.bootstrap() + " bootstrap replicates ...");
                     return new Computed(e, e.report());
+                })
+                .onProgress(p -> {
+                    if (mine == generation.get()) {
+                        progress.set(p.fraction());
+                        status.set(p.message());
+                    }
                 })
                 .onSuccess(c -> {
                     if (mine == generation.get()) {
