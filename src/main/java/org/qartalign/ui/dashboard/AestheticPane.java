@@ -45,6 +45,8 @@ final class AestheticPane extends ScrollPane {
         scatter.setTitle("Eval score against mean human score");
         scatter.setAnimated(false);
         scatter.setLegendVisible(false);
+        // Mean scores fall on a few values: jitter and translucent small dots keep piled-up points visible.
+        scatter.getStyleClass().add("dense-scatter");
         scatter.setPrefSize(560, 420);
         ChartSaving.install(scatter, "aesthetic-scatter");
         figures.setId("aesthetic-figures");
@@ -53,13 +55,14 @@ final class AestheticPane extends ScrollPane {
         perLabeler.setId("aesthetic-per-labeler");
         perLabeler.setPrefHeight(220);
         perLabeler.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        perLabeler.setPlaceholder(new Label("No labeler has scored codes this evaluator scored."));
         perLabeler.getColumns().addAll(List.of(
-                column("labeler", AlignmentReport.SingleLabeler::labeler),
-                column("n", s -> String.valueOf(s.n())),
-                column("eval vs labeler: Spearman", s -> Figures.withInterval(s.spearman())),
-                column("Kendall tau-b", s -> Figures.withInterval(s.kendallTauB())),
-                column("Pearson", s -> Figures.withInterval(s.pearson())),
-                column("labeler vs the others: Spearman", s -> Figures.withInterval(s.labelerVsOthersSpearman()))));
+                column("labeler", AlignmentReport.SingleLabeler::labeler, 150),
+                column("n", s -> String.valueOf(s.n()), 50),
+                column("eval vs labeler: Spearman", s -> Figures.withInterval(s.spearman()), 190),
+                column("Kendall tau-b", s -> Figures.withInterval(s.kendallTauB()), 170),
+                column("Pearson", s -> Figures.withInterval(s.pearson()), 170),
+                column("labeler vs the others: Spearman", s -> Figures.withInterval(s.labelerVsOthersSpearman()), 220)));
         VBox right = new VBox(10, figures);
         right.setPrefWidth(380);
         VBox content = new VBox(16, controls, new HBox(18, scatter, right),
@@ -72,8 +75,9 @@ final class AestheticPane extends ScrollPane {
     }
 
     private static TableColumn<AlignmentReport.SingleLabeler, String> column(
-            String name, Function<AlignmentReport.SingleLabeler, String> value) {
+            String name, Function<AlignmentReport.SingleLabeler, String> value, double minWidth) {
         TableColumn<AlignmentReport.SingleLabeler, String> c = new TableColumn<>(name);
+        c.setMinWidth(minWidth);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
     }
@@ -111,7 +115,7 @@ final class AestheticPane extends ScrollPane {
         XYChart.Series<Number, Number> points = new XYChart.Series<>();
         Random jitter = new Random(7);
         for (double[] p : a.scatter()) {
-            points.getData().add(new XYChart.Data<>(p[0] + (jitter.nextDouble() - 0.5) * 0.25, p[1]));
+            points.getData().add(new XYChart.Data<>(p[0] + (jitter.nextDouble() - 0.5) * 0.3, p[1]));
         }
         scatter.getData().add(points);
         perLabeler.getItems().setAll(a.perLabeler());

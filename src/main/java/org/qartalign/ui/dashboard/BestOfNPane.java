@@ -36,6 +36,19 @@ final class BestOfNPane extends ScrollPane {
         nAxis.setForceZeroInRange(false);
         nAxis.setTickUnit(1);
         nAxis.setMinorTickVisible(false);
+        // N is a whole number: fixed bounds on whole numbers so every tick is one (auto-ranging picks 0.25 steps).
+        nAxis.setAutoRanging(false);
+        nAxis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() == Math.rint(n.doubleValue()) ? String.valueOf(n.intValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Integer.parseInt(s);
+            }
+        });
         chart.setId("best-of-n-chart");
         chart.setTitle("Generate N, keep the eval's pick");
         chart.setAnimated(false);
@@ -75,6 +88,8 @@ final class BestOfNPane extends ScrollPane {
                     + "(demo: --candidates K) and a scan evaluator.");
             return;
         }
+        nAxis.setLowerBound(points.get(0).n());
+        nAxis.setUpperBound(Math.max(points.get(0).n() + 1, points.get(points.size() - 1).n()));
         chart.getData().add(series(name + " pick", points, AlignmentReport.BestOfNPoint::evalPick));
         chart.getData().add(series("random pick", points, AlignmentReport.BestOfNPoint::randomPick));
         chart.getData().add(series("oracle", points, AlignmentReport.BestOfNPoint::oracle));

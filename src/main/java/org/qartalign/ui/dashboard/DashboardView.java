@@ -2,10 +2,11 @@ package org.qartalign.ui.dashboard;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
@@ -16,10 +17,12 @@ import javafx.stage.FileChooser;
 import org.qartalign.ui.common.Styles;
 
 import java.io.File;
+import java.util.function.Supplier;
 
 /** The eval engineer's screens, as tabs over one alignment report. */
 public final class DashboardView extends BorderPane {
     private final TabPane tabs = new TabPane();
+    private GalleryPane gallery;
 
     public DashboardView(DashboardViewModel model) {
         setId("dashboard-view");
@@ -34,9 +37,13 @@ public final class DashboardView extends BorderPane {
         export.setId("dashboard-export-html");
         export.disableProperty().bind(model.reportProperty().isNull());
         export.setOnAction(e -> exportHtml(model));
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
+        // A bar that moves by stage, not a spinning indicator: no animation competing with the report for the CPU.
+        ProgressBar spinner = new ProgressBar();
+        spinner.setId("dashboard-progress");
+        spinner.setPrefWidth(120);
+        spinner.progressProperty().bind(model.progressProperty());
         spinner.visibleProperty().bind(model.busyProperty());
+        spinner.managedProperty().bind(model.busyProperty());
         Label status = new Label();
         status.setId("dashboard-status");
         status.getStyleClass().add(Styles.MUTED);
@@ -49,27 +56,43 @@ public final class DashboardView extends BorderPane {
         bar.getStyleClass().add("top-bar");
         setTop(bar);
 
-        GalleryPane gallery = new GalleryPane(model.gallery());
-        Tab galleryTab = tab("disagreements", "Disagreements", gallery);
+        Tab galleryTab = tab("disagreements", "Disagreements", () -> gallery(model));
         tabs.getTabs().addAll(
-                tab("overview", "Overview", new OverviewPane(model)),
-                tab("scan", "Scan agreement", new ScanAgreementPane(model)),
-                tab("aesthetic", "Aesthetic agreement", new AestheticPane(model)),
-                tab("humans", "Humans", new HumansPane(model)),
-                tab("toast", "Toast plot", new ToastPlotPane(model)),
-                tab("best-of-n", "Best-of-N", new BestOfNPane(model)),
+                tab("overview", "Overview", () -> new OverviewPane(model)),
+                tab("scan", "Scan agreement", () -> new ScanAgreementPane(model)),
+                tab("aesthetic", "Aesthetic agreement", () -> new AestheticPane(model)),
+                tab("humans", "Humans", () -> new HumansPane(model)),
+                tab("toast", "Toast plot", () -> new ToastPlotPane(model)),
+                tab("best-of-n", "Best-of-N", () -> new BestOfNPane(model)),
                 galleryTab);
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("dashboard-tabs");
+        // A tab's pane is built when it is first shown, so opening the dashboard builds one pane, not seven.
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> build(t));
+        build(tabs.getSelectionModel().getSelectedItem());
         setCenter(tabs);
         model.setOnOpenCodes(selection -> {
-            gallery.showSelection(selection.title(), selection.codeIds());
+            gallery(model).showSelection(selection.title(), selection.codeIds());
             tabs.getSelectionModel().select(galleryTab);
         });
     }
 
-    private static Tab tab(String id, String title, javafx.scene.Node content) {
-        Tab t = new Tab(title, content);
+    private GalleryPane gallery(DashboardViewModel model) {
+        if (gallery == null) {
+            gallery = new GalleryPane(model.gallery());
+        }
+        return gallery;
+    }
+
+    private void build(Tab t) {
+        if (t != null && t.getContent() == null && t.getUserData() instanceof Supplier<?> pane) {
+            t.setContent((Node) pane.get());
+        }
+    }
+
+    private static Tab tab(String id, String title, Supplier<Node> pane) {
+        Tab t = new Tab(title);
+        t.setUserData(pane);
         t.setId("tab-" + id);
         return t;
     }

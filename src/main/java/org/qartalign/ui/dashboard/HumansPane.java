@@ -5,12 +5,16 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.qartalign.alignment.AlignmentReport;
 import org.qartalign.ui.common.Styles;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /** How people agree with each other (the ceiling for every eval), and a table where a sloppy labeler stands out. */
@@ -18,6 +22,8 @@ final class HumansPane extends ScrollPane {
     private final DashboardViewModel model;
     private final Label interRater = new Label();
     private final TableView<AlignmentReport.LabelerFigures> table = new TableView<>();
+    private final Label outlierNote = new Label();
+    private Map<String, String> outliers = Map.of();
 
     HumansPane(DashboardViewModel model) {
         this.model = model;
@@ -28,8 +34,23 @@ final class HumansPane extends ScrollPane {
         table.setId("labeler-table");
         table.setFixedCellSize(26);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No labels yet: the Label screen adds them, or import a manifest."));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(AlignmentReport.LabelerFigures item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("labeler-outlier");
+                setTooltip(null);
+                String why = empty || item == null ? null : outliers.get(item.name());
+                if (why != null) {
+                    getStyleClass().add("labeler-outlier");
+                    setTooltip(new Tooltip(why));
+                }
+            }
+        });
         table.getColumns().addAll(List.of(
-                column("labeler", l -> l.name() + (l.simulated() ? " (simulated)" : "")),
+                column("labeler", l -> (outliers.containsKey(l.name()) ? "! " : "") + l.name()
+                        + (l.simulated() ? " (simulated)" : "")),
                 column("labels", l -> String.valueOf(l.labels())),
                 column("scan rate [95% CI]      ", l -> Figures.percent(l.scanRate())),
                 column("mean score [95% CI]      ", l -> Figures.withInterval(l.meanScore())),
@@ -45,7 +66,10 @@ final class HumansPane extends ScrollPane {
         t1.getStyleClass().add(Styles.TITLE);
         Label t2 = new Label("Labelers");
         t2.getStyleClass().add(Styles.TITLE);
-        VBox content = new VBox(12, t1, interRater, t2, table);
+        outlierNote.setId("labeler-outliers");
+        outlierNote.getStyleClass().add("warning");
+        outlierNote.setWrapText(true);
+        VBox content = new VBox(12, t1, interRater, t2, outlierNote, table);
         content.setPadding(new Insets(18));
         setContent(content);
         model.reportProperty().addListener((o, a, r) -> show(r));
@@ -56,8 +80,20 @@ final class HumansPane extends ScrollPane {
             String name, Function<AlignmentReport.LabelerFigures, String> value) {
         TableColumn<AlignmentReport.LabelerFigures, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(Math.max(90, name.length() * 9));
+        c.setPrefWidth(Math.max(90, name.trim().length() * 8 + 24));
         return c;
+    }
+
+    /** Wide enough for the header and the longest cell, so names and intervals are never cut off. */
+    @SuppressWarnings("unchecked")
+    private static void fitToContent(TableColumn<AlignmentReport.LabelerFigures, ?> c,
+                                     List<AlignmentReport.LabelerFigures> rows) {
+        int chars = c.getText().trim().length();
+        for (AlignmentReport.LabelerFigures l : rows) {
+            Object v = ((TableColumn<AlignmentReport.LabelerFigures, String>) c).getCellObservableValue(l).getValue();
+            chars = Math.max(chars, v == null ? 0 : v.toString().length());
+        }
+        c.setPrefWidth(chars * 7.5 + 24);
     }
 
     private void show(AlignmentReport r) {
@@ -83,7 +119,16 @@ final class HumansPane extends ScrollPane {
                         : "Test-retest over " + h.testRetest().pairs() + " re-tested codes: scan agreement "
                         + Figures.withInterval(h.testRetest().scanAgreement()) + ", score Spearman "
                         + Figures.withInterval(h.testRetest().scoreSpearman())));
+        outliers = LabelerOutliers.byScanRate(r.labelers());
+        outlierNote.setText(outliers.isEmpty() ? "" : "Highlighted (!): " + String.join("; ", outliers.values()));
+        outlierNote.setVisible(!outliers.isEmpty());
+        outlierNote.setManaged(!outliers.isEmpty());
         table.getItems().setAll(r.labelers());
-        table.setPrefHeight(table.getFixedCellSize() * (Math.min(12, r.labelers().size()) + 1) + 20);
+        for (TableColumn<AlignmentReport.LabelerFigures, ?> c : table.getColumns()) {
+            fitToContent(c, r.labelers());
+        }
+        // Every row shown without a vertical scrollbar (up to 15), plus the header and a horizontal scrollbar.
+        table.setPrefHeight(table.getFixedCellSize() * Math.max(2, Math.min(15, r.labelers().size())) + 56);
+        table.setMinHeight(Region.USE_PREF_SIZE);
     }
 }

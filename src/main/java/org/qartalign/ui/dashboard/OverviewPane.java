@@ -19,19 +19,39 @@ import java.util.Map;
 final class OverviewPane extends ScrollPane {
     private final VBox content = new VBox(18);
 
+    private final DashboardViewModel model;
+
     OverviewPane(DashboardViewModel model) {
+        this.model = model;
         setId("overview-pane");
         setFitToWidth(true);
         content.setPadding(new Insets(18));
         setContent(content);
         model.reportProperty().addListener((o, a, r) -> show(r));
+        model.busyProperty().addListener((o, a, b) -> {
+            if (model.reportProperty().get() == null) {
+                show(null);
+            }
+        });
         show(model.reportProperty().get());
     }
 
     private void show(AlignmentReport r) {
         content.getChildren().clear();
         if (r == null) {
-            content.getChildren().add(new Label("No report yet."));
+            Label waiting = new Label(model.busyProperty().get() ? "Computing the alignment report ..."
+                    : "No report yet.");
+            waiting.setId("overview-waiting");
+            waiting.getStyleClass().add(Styles.TITLE);
+            ProgressBar bar = new ProgressBar();
+            bar.setPrefWidth(360);
+            bar.progressProperty().bind(model.progressProperty());
+            bar.visibleProperty().bind(model.busyProperty());
+            Label status = new Label();
+            status.getStyleClass().add(Styles.MUTED);
+            status.setWrapText(true);
+            status.textProperty().bind(model.statusProperty());
+            content.getChildren().addAll(waiting, bar, status);
             return;
         }
         AlignmentReport.Dataset d = r.dataset();
@@ -58,7 +78,9 @@ final class OverviewPane extends ScrollPane {
         }
         VBox dataset = new VBox(8, title, facts);
         if (d.simulatedIncluded() && d.simulatedLabelers() > 0) {
-            Label sim = new Label("These figures include SIMULATED labels (demo). Exclude them with the option above.");
+            Label sim = new Label("These figures include SIMULATED labels (the demo's made-up people). How well an "
+                    + "eval agrees with simulated people says nothing about the eval: judge evals on real labels only. "
+                    + "Exclude the simulated ones with the option above.");
             sim.setId("simulated-warning");
             sim.getStyleClass().add("warning");
             sim.setWrapText(true);
@@ -88,50 +110,61 @@ final class OverviewPane extends ScrollPane {
         cards.setId("evaluator-cards");
         for (Map.Entry<String, AlignmentReport.ScanEvaluator> e : r.scan().evaluators().entrySet()) {
             AlignmentReport.ScanEvaluator s = e.getValue();
-            cards.getChildren().add(card(e.getKey(), "scan: Cohen's kappa", s.cohenKappa(), s.ceiling(),
-                    "eval passes " + Figures.percent(s.evalScanRate()) + "\npeople scanned "
-                            + Figures.percent(s.humanScanRate()) + "\nROC AUC " + Figures.withInterval(s.rocAuc())));
+            cards.getChildren().add(card(e.getKey(), "Scan: agreement with the people's majority (Cohen's kappa)",
+                    s.cohenKappa(), EvaluatorVerdict.scan(s), "passes " + Figures.percent(s.evalScanRate())
+                            + " of codes; people scanned " + Figures.percent(s.humanScanRate())
+                            + "\nROC AUC " + Figures.withInterval(s.rocAuc()) + ", over " + s.n() + " codes"));
         }
         for (Map.Entry<String, AlignmentReport.AestheticEvaluator> e : r.aesthetic().evaluators().entrySet()) {
             AlignmentReport.AestheticEvaluator a = e.getValue();
-            cards.getChildren().add(card(e.getKey(), "aesthetic: Spearman", a.spearman(), a.ceiling(),
-                    "Kendall tau-b " + Figures.withInterval(a.kendallTauB()) + "\nn = " + a.n()));
+            cards.getChildren().add(card(e.getKey(), "Aesthetic: rank agreement with the mean human score (Spearman)",
+                    a.spearman(), EvaluatorVerdict.aesthetic(a),
+                    "Kendall tau-b " + Figures.withInterval(a.kendallTauB()) + ", over " + a.n() + " codes"));
+        }
+        if (cards.getChildren().isEmpty()) {
+            Label hint = new Label("No eval results yet. Run the scan evals (Dataset > Automated evals > Run "
+                    + "evaluators, or `qart-align eval`) and label some codes: each evaluator then gets a card here "
+                    + "that compares it with the people.");
+            hint.setId("overview-run-evals-hint");
+            hint.setWrapText(true);
+            hint.setMaxWidth(620);
+            hint.getStyleClass().add(Styles.MUTED);
+            cards.getChildren().add(hint);
         }
         Label evTitle = new Label("Evaluators against people");
         evTitle.getStyleClass().add(Styles.TITLE);
         content.getChildren().addAll(new HBox(18, dataset, progress), evTitle, cards);
     }
 
-    private static VBox card(String name, String measure, Estimate headline, AlignmentReport.Ceiling ceiling,
+    private static VBox card(String name, String measure, Estimate headline, EvaluatorVerdict verdict,
                              String details) {
         Label title = new Label(name);
         title.getStyleClass().add("card-title");
         Label what = new Label(measure);
         what.getStyleClass().add(Styles.MUTED);
+        what.setWrapText(true);
         Label value = new Label(Figures.withInterval(headline));
         value.setId("card-value-" + name);
         value.getStyleClass().add("card-value");
-        String ceilingText = ceiling == null || ceiling.human() == null ? "human ceiling: n/a"
-                + (ceiling != null && ceiling.note() != null ? " (" + ceiling.note() + ")" : "")
-                : "human ceiling (" + ceiling.measure() + "): " + Figures.num(ceiling.human())
-                + (ceiling.ratio() == null ? "" : String.format(" - reaches %.0f%% of it", 100 * ceiling.ratio()));
-        Label ceil = new Label(ceilingText);
-        ceil.setWrapText(true);
+        Label says = new Label(verdict.verdict());
+        says.setId("card-verdict-" + name);
+        says.getStyleClass().add("card-verdict");
+        says.setWrapText(true);
+        VBox card = new VBox(6, title, what, value, says);
+        for (String line : verdict.lines()) {
+            Label l = new Label(line);
+            l.setWrapText(true);
+            card.getChildren().add(l);
+        }
         Label more = new Label(details);
         more.getStyleClass().add(Styles.MUTED);
-        VBox card = new VBox(6, title, what, value, ceil, more);
+        more.setWrapText(true);
+        card.getChildren().add(more);
         card.setId("card-" + name);
-        card.getStyleClass().addAll(Styles.CARD, "eval-card", closeness(ceiling));
+        card.getStyleClass().addAll(Styles.CARD, "eval-card", verdict.style());
         card.setPadding(new Insets(14));
-        card.setPrefWidth(300);
+        card.setPrefWidth(380);
+        card.setMaxWidth(380);
         return card;
-    }
-
-    /** Green when the eval reaches 90% of the human ceiling, amber from 70%, red below. */
-    static String closeness(AlignmentReport.Ceiling c) {
-        if (c == null || c.ratio() == null) {
-            return "closeness-unknown";
-        }
-        return c.ratio() >= 0.9 ? "closeness-good" : c.ratio() >= 0.7 ? "closeness-fair" : "closeness-poor";
     }
 }

@@ -65,6 +65,11 @@ final class ScanAgreementPane extends ScrollPane {
         HBox controls = new HBox(12, new Label("Evaluator"), evaluator, new Label("Predicts \"scans\" when p >="),
                 slider, thresholdText);
         controls.setAlignment(Pos.CENTER_LEFT);
+        Label operatingPoint = new Label();
+        operatingPoint.setId("operating-point");
+        operatingPoint.setWrapText(true);
+        operatingPoint.getStyleClass().add(Styles.MUTED);
+        operatingPoint.textProperty().bind(model.operatingPointProperty());
 
         matrix.setId("confusion-matrix");
         matrix.setHgap(3);
@@ -92,22 +97,30 @@ final class ScanAgreementPane extends ScrollPane {
         calibration.setTitle("Calibration (reliability)");
         calibration.setAnimated(false);
         calibration.setPrefSize(440, 360);
+        calibration.setMinWidth(360);
         ChartSaving.install(calibration, "calibration");
 
         bins.setId("calibration-table");
         bins.setPrefHeight(300);
+        bins.setPrefWidth(470);
+        bins.setMinWidth(440);
+        bins.setPlaceholder(new Label("No calibration bins yet."));
         bins.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         bins.getColumns().addAll(List.of(
                 column("bin", b -> String.format("%.1f-%.1f", b.lo(), b.hi())),
                 column("n", b -> String.valueOf(b.n())),
                 column("mean p", b -> Figures.num(b.meanProb())),
                 column("people", b -> Figures.pct(b.humanScanRate())),
-                column("Wilson 95%", b -> b.wilson() == null ? "" : String.format("%.1f-%.1f%%",
+                column("people: Wilson 95%", b -> b.wilson() == null ? "" : String.format("%.1f-%.1f%%",
                         100 * b.wilson().lo(), 100 * b.wilson().hi()))));
+        double[] widths = {70, 45, 70, 70, 150};
+        for (int i = 0; i < widths.length; i++) {
+            bins.getColumns().get(i).setMinWidth(widths[i]);
+        }
 
         HBox row1 = new HBox(18, left, roc);
         HBox row2 = new HBox(18, calibration, bins);
-        VBox content = new VBox(16, controls, row1, row2);
+        VBox content = new VBox(16, controls, operatingPoint, row1, row2);
         content.setPadding(new Insets(18));
         setContent(content);
 
@@ -169,7 +182,7 @@ final class ScanAgreementPane extends ScrollPane {
         for (ScanScores.RocPoint p : s.rocCurve()) {
             curve.getData().add(new XYChart.Data<>(p.fpr(), p.tpr()));
         }
-        marker.setName("current threshold");
+        marker.setName("slider's threshold");
         marker.getData().clear();
         roc.getData().addAll(List.of(diagonal, curve, marker));
 
