@@ -138,6 +138,12 @@ public final class FolderImporter {
             List<Path> files = list(root, o, problems);
             Map<String, SidecarCsv.Row> prompts = sidecar(root.resolve(PROMPTS), "prompt", problems);
             Map<String, SidecarCsv.Row> urls = sidecar(root.resolve(URLS), "url", problems);
+            urls.values().forEach(r -> {
+                String notUrl = FolderImport.notAUrl(r.value());
+                if (notUrl != null) {
+                    problems.add(root.resolve(URLS) + ":" + r.line() + ": " + notUrl);
+                }
+            });
             for (int i = 0; i < files.size(); i++) {
                 check(cancelled);
                 Path file = files.get(i);

@@ -120,6 +120,7 @@ class FolderImporterTest {
         TestDatasets.writeQr("https://qart.example/outside", outside);
         Files.createSymbolicLink(root.resolve("valid/link.png"), outside);
         Files.writeString(root.resolve("urls.csv"), Files.readString(root.resolve("urls.csv"))
+                .replaceFirst("code_02\\.png,[^\n]*", "code_02.png,not a url")
                 + "code_99.png,https://qart.example/typo\ncode_00.png,https://a,b\n");
         Files.copy(root.resolve("valid/code_01.png"), root.resolve("invalid/code_01-copy.png"));
         try (Database db = Database.open(dir.resolve("labels.db"))) {
@@ -131,6 +132,7 @@ class FolderImporterTest {
             assertTrue(m.contains(root.resolve("valid/link.png") + ": a link to"), m);
             assertTrue(m.contains(root.resolve("urls.csv") + ":6: no image code_99.png"), m);
             assertTrue(m.contains(root.resolve("urls.csv") + ":7: expected 2 cells"), m);
+            assertTrue(m.contains(root.resolve("urls.csv") + ":4: 'not a url' is not a URL"), m);
             assertTrue(m.contains(root.resolve("valid/code_01.png") + ": the same image as "
                     + root.resolve("invalid/code_01-copy.png") + ", sorted with the other scan answer"), m);
             assertTrue(!m.contains("README.txt"), m);
