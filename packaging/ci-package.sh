@@ -50,6 +50,37 @@ grep -q "qr-art-features" "$work/models.txt" || { say "FAIL: the shipped models 
 "$installed" report --db "$db" --bootstrap 100 --out "$work/report.json"
 grep -q '"cohen_kappa"' "$work/report.json" || { say "FAIL: the installed report has no cohen_kappa"; exit 1; }
 
+# Training needs no write access to the install folder: the learned models go beside the database. Run it as a user
+# who cannot write /opt (nobody, when this script runs as root), on a demo database in a temp folder.
+train=$work/train
+mkdir -p "$train"
+as_user=()
+if [[ $(id -u) -eq 0 ]]; then
+    chmod o+x "$work"
+    chown nobody "$train"
+    as_user=(setpriv --reuid=nobody --regid=nogroup --clear-groups --)
+fi
+if "${as_user[@]}" touch "$(dirname "$installed")/.write-probe" 2>/dev/null; then
+    rm -f "$(dirname "$installed")/.write-probe"
+    say "FAIL: the training user can write the install folder, so this check would prove nothing"; exit 1
+fi
+marker=$work/before-training
+touch "$marker"
+"${as_user[@]}" env HOME="$train" "$installed" demo --pairs 60 --simulate-labels --db "$train/labels.db"
+"${as_user[@]}" env HOME="$train" "$installed" eval --evaluator zxing-plain --db "$train/labels.db"
+"${as_user[@]}" env HOME="$train" "$installed" train-aesthetic --db "$train/labels.db" --folds 3 --epochs 50 \
+    | tee "$work/train-aesthetic.txt"
+"${as_user[@]}" env HOME="$train" "$installed" train-scan --db "$train/labels.db" --folds 3 | tee "$work/train-scan.txt"
+grep -q "cross-validated Spearman" "$work/train-aesthetic.txt" || { say "FAIL: train-aesthetic did not train"; exit 1; }
+grep -q "CV AUC" "$work/train-scan.txt" || { say "FAIL: train-scan did not train"; exit 1; }
+for m in learned-aesthetic learned-scan; do
+    [[ -f $train/labels-models/$m/model.json ]] || { say "FAIL: $m is not beside the database"; exit 1; }
+done
+changed=$(find "$(dirname "$(dirname "$installed")")" -newer "$marker" -print -quit)
+[[ -z $changed ]] || { say "FAIL: training wrote into the install folder: $changed"; exit 1; }
+"${as_user[@]}" env HOME="$train" "$installed" models --db "$train/labels.db" | tee "$work/learned.txt"
+grep -q "^learned learned-scan" "$work/learned.txt" || { say "FAIL: models does not list the learned models"; exit 1; }
+
 $sudo dpkg -r qart-align && $sudo dpkg -P qart-align >/dev/null
 [[ ! -e $installed ]] || { say "FAIL: $installed still there after dpkg -r"; exit 1; }
 trap 'rm -rf "$work"' EXIT

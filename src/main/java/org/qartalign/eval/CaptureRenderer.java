@@ -23,6 +23,12 @@ import java.util.Random;
 public final class CaptureRenderer {
     private static final int NOISE_TABLE_BITS = 16;
     private static final float[] NOISE = gaussianTable(NOISE_TABLE_BITS, 7L);
+    /** Capture pixel i takes noise NOISE[(seed + i * NOISE_STRIDE) mod table size]. */
+    private static final int NOISE_STRIDE = 7919;
+    /** NOISE in the order the stride walks it ({@code WALK[j] = NOISE[j * NOISE_STRIDE mod size]}), read sequentially. */
+    private static final float[] WALK = walk(NOISE, NOISE_STRIDE);
+    /** The stride's inverse modulo the table size: the walk position of table index t is {@code t * STRIDE_INVERSE}. */
+    private static final int STRIDE_INVERSE = inverseModPowerOfTwo(NOISE_STRIDE, NOISE_TABLE_BITS);
     /** Light surround of the code (screen or page margin) before contrast and light are applied. */
     private static final float BACKGROUND = 0.85f;
 
@@ -92,19 +98,25 @@ public final class CaptureRenderer {
         }
         double[] h = Homography.squareFrameToSource(quad(c, n, sw, sh), sw, sh);
         byte[] px = src.pixels();
+        float h0 = (float) h[0];
+        float h3 = (float) h[3];
+        float h6 = (float) h[6];
+        float right = sw - 0.5f;
+        float bottomEdge = sh - 0.5f;
         for (int y = 0; y < n; y++) {
             int o = y * n;
             double cy = y + 0.5;
-            double nx = h[1] * cy + h[2] + h[0] * 0.5;
-            double ny = h[4] * cy + h[5] + h[3] * 0.5;
-            double nw = h[7] * cy + h[8] + h[6] * 0.5;
-            for (int x = 0; x < n; x++, nx += h[0], ny += h[3], nw += h[6]) {
-                float inv = (float) (1.0 / nw);
-                float fx = (float) (nx * inv) - 0.5f;
-                float fy = (float) (ny * inv) - 0.5f;
-                float proj = (x - half) * gx + (y - half) * gy;
+            // rows start in double, steps run in float: sub-pixel differences far below a module
+            float nx = (float) (h[1] * cy + h[2] + h[0] * 0.5);
+            float ny = (float) (h[4] * cy + h[5] + h[3] * 0.5);
+            float nw = (float) (h[7] * cy + h[8] + h[6] * 0.5);
+            float proj = (0 - half) * gx + (y - half) * gy;
+            for (int x = 0; x < n; x++, nx += h0, ny += h3, nw += h6, proj += gx) {
+                float inv = 1f / nw;
+                float fx = nx * inv - 0.5f;
+                float fy = ny * inv - 0.5f;
                 float gain = 1 - g * (0.5f + 0.5f * (proj < -1 ? -1 : proj > 1 ? 1 : proj));
-                if (!(fx >= -0.5f && fy >= -0.5f && fx <= sw - 0.5f && fy <= sh - 0.5f)) {
+                if (!(fx >= -0.5f && fy >= -0.5f && fx <= right && fy <= bottomEdge)) {
                     out[o + x] = background * gain;
                     continue;
                 }
@@ -183,15 +195,18 @@ public final class CaptureRenderer {
                 tmp[o + x] = acc;
             }
         }
-        java.util.Arrays.fill(v, 0, n * n, 0f);
-        for (int i = -r; i <= r; i++) {
-            float w = k[i + r];
-            for (int y = 0; y < n; y++) {
-                int src = Math.max(0, Math.min(n - 1, y + i)) * n;
-                int dst = y * n;
-                for (int x = 0; x < n; x++) {
-                    v[dst + x] += w * tmp[src + x];
+        int[] rows = new int[2 * r + 1];
+        for (int y = 0; y < n; y++) {
+            for (int i = -r; i <= r; i++) {
+                rows[i + r] = Math.max(0, Math.min(n - 1, y + i)) * n;
+            }
+            int dst = y * n;
+            for (int x = 0; x < n; x++) {
+                float acc = 0f;
+                for (int i = 0; i < rows.length; i++) {
+                    acc += k[i] * tmp[rows[i] + x];
                 }
+                v[dst + x] = acc;
             }
         }
     }
@@ -253,13 +268,39 @@ public final class CaptureRenderer {
         byte[] out = new byte[n * n];
         float sigma = (float) c.noiseSigma();
         int mask = (1 << NOISE_TABLE_BITS) - 1;
-        int offset = c.noiseSeed() & mask;
-        for (int i = 0; i < n * n; i++) {
-            float noisy = v[i] + sigma * NOISE[(offset + i * 7919) & mask];
-            int q = Math.round(noisy * 255f);
-            out[i] = (byte) (q < 0 ? 0 : Math.min(255, q));
+        // pixel i's noise NOISE[(seed + i * stride) & mask] sits at walk position (seed * inverse + i) & mask
+        int start = ((c.noiseSeed() & mask) * STRIDE_INVERSE) & mask;
+        int total = n * n;
+        int i = 0;
+        while (i < total) {
+            int j = (start + i) & mask;
+            int run = Math.min(total - i, mask + 1 - j);
+            for (int end = i + run; i < end; i++, j++) {
+                float noisy = v[i] + sigma * WALK[j];
+                // round half up as Math.round does; values below zero clamp to 0 either way
+                int q = (int) (noisy * 255f + 0.5f);
+                out[i] = (byte) (q <= 0 ? 0 : q >= 255 ? 255 : q);
+            }
         }
         return new GrayImage(n, n, out);
+    }
+
+    private static float[] walk(float[] table, int stride) {
+        int mask = table.length - 1;
+        float[] w = new float[table.length];
+        for (int j = 0; j < w.length; j++) {
+            w[j] = table[(j * stride) & mask];
+        }
+        return w;
+    }
+
+    /** Inverse of an odd number modulo 2^bits, by Newton's iteration. */
+    static int inverseModPowerOfTwo(int odd, int bits) {
+        int x = odd;
+        for (int k = 0; k < 5; k++) {
+            x *= 2 - odd * x;
+        }
+        return x & ((1 << bits) - 1);
     }
 
     GrayImage jpeg(GrayImage img, int quality) {

@@ -16,6 +16,14 @@ public final class EvaluatorRegistry {
         Evaluator create(PayloadMatch match);
     }
 
+    /**
+     * The built-in evaluators whose {@code scan_prob} is a score, not a probability (a pass/fail decode, a share of
+     * simulated captures): read them at an operating point chosen against people, not at 0.5. See
+     * docs/README-scan-eval.md, "What each scan_prob means".
+     */
+    public static final java.util.Set<String> SCORES_NOT_PROBABILITIES =
+            java.util.Set.of(PlainScanEvaluator.NAME, RobustScanEvaluator.NAME);
+
     private final Map<String, Factory> factories = new LinkedHashMap<>();
     private final List<String> defaults = new ArrayList<>();
 

@@ -14,6 +14,7 @@ import java.util.Map;
 final class GradeMeasurement {
     private final QrGrader.Attempt a;
     private final double modulePx;
+    private final double pixelScale;
     private final QrSymbolLayout layout;
     private final int n;
     private final boolean[] wrong;
@@ -23,9 +24,10 @@ final class GradeMeasurement {
     private final Map<String, Double> p = new LinkedHashMap<>();
     private final Map<String, Double> continuous = new LinkedHashMap<>();
 
-    GradeMeasurement(QrGrader.Attempt a, double modulePx) {
+    GradeMeasurement(QrGrader.Attempt a, double modulePx, double pixelScale) {
         this.a = a;
         this.modulePx = modulePx;
+        this.pixelScale = pixelScale;
         this.layout = a.intended().layout();
         this.n = layout.size();
         this.wrong = new boolean[n * n];
@@ -332,7 +334,7 @@ final class GradeMeasurement {
         for (int i = 0; i < function.length; i++) {
             function[i] = layout.isFunction(i);
         }
-        return new QrGrade.Overlay(a.grid(), wrong, function, quietDark);
+        return new QrGrade.Overlay(a.grid(), pixelScale, wrong, function, quietDark);
     }
 
     private void graded(String key, double value, GradeScale scale) {

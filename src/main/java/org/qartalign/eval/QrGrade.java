@@ -13,11 +13,12 @@ import java.util.Map;
  */
 public record QrGrade(int grade, double score, Map<String, Double> parameters, Overlay overlay) {
     /**
-     * Where the wrong modules are: module (col, row) to pixels via {@code grid}; {@code wrong} per symbol module
+     * Where the wrong modules are: module (col, row) to pixels via {@code grid}, times {@code pixelScale} for the
+     * image as given (the grid was placed on a downscaled copy); {@code wrong} per symbol module
      * ({@code row * size + col}); {@code functionModule} marks the fixed patterns; {@code quietDark} lists
      * quiet-zone modules that sampled dark as {col, row} pairs in symbol coordinates.
      */
-    public record Overlay(QrGrid grid, boolean[] wrong, boolean[] functionModule, int[] quietDark) {
+    public record Overlay(QrGrid grid, double pixelScale, boolean[] wrong, boolean[] functionModule, int[] quietDark) {
     }
 
     /** The parameters whose grades make the overall grade, in the order the grade card lists them. */

@@ -71,8 +71,8 @@ public final class QrGrader {
         if (best == null) {
             return QrGrade.ungradable("no symbol for this URL could be placed", 0);
         }
-        double modulePx = best.grid().moduleSizes()[0] * image.width() / (double) g.width();
-        return new GradeMeasurement(best, modulePx).grade();
+        double scale = image.width() / (double) g.width();
+        return new GradeMeasurement(best, best.grid().moduleSizes()[0] * scale, scale).grade();
     }
 
     private String lastUrl;

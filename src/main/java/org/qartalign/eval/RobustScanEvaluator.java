@@ -20,8 +20,11 @@ import java.util.Map;
  */
 public final class RobustScanEvaluator implements Evaluator {
     public static final String NAME = "zxing-robust";
-    /** Bump with any change to how captures are rendered or decoded; the capture set's version is appended. */
-    private static final String CODE_VERSION = "1";
+    /**
+     * Bump with any change to how captures are rendered or decoded; the capture set's version is appended.
+     * 2: the projection steps in float (about 1.2x faster rendering; 2 of 3,000 demo captures decode differently).
+     */
+    private static final String CODE_VERSION = "2";
     /** Simulated captures are rendered from the code downscaled to this multiple of their largest size. */
     private static final double SOURCE_OVERSAMPLING = 2.0;
 

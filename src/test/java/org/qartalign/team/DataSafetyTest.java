@@ -163,7 +163,7 @@ class DataSafetyTest {
             assertTrue(stored.containsAll(acked), "every label the writer was told is saved is in the database");
             assertEquals(1, new SafetyCopies(db).list().size(), "the refused restore took no copy either");
         }
-        HostileTally.attack(true, true);
+        HostileTally.attack(true, false);
         Cli again = Cli.run("restore", "--db", db.toString());
         assertEquals(0, again.exit(), "with the writer gone, restore goes ahead: " + again.err());
         try (Database d = Database.open(db)) {

@@ -23,7 +23,8 @@ final class HostileTally {
     }
 
     static String line(String suite) {
-        return "Hostile tally after " + suite + ": " + ATTACKS + " attacks, " + CLEAR + " clear errors, " + UNCHANGED
-                + " databases unchanged (dump sha256)";
+        return "Hostile tally after " + suite + ": " + ATTACKS + " attacks, " + CLEAR + " refused with a clear error, "
+                + (ATTACKS.get() - CLEAR.get()) + " answered by correct behaviour, " + UNCHANGED
+                + " databases unchanged (canonical dump sha256, or raw bytes)";
     }
 }

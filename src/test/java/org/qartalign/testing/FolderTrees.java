@@ -1,5 +1,7 @@
 package org.qartalign.testing;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 /** Folder trees of QR codes sorted the way a person sorts them by hand, with a {@code urls.csv}. */
 public final class FolderTrees {
@@ -24,6 +27,14 @@ public final class FolderTrees {
      * (scan only). {@code urls.csv} lists every image by name.
      */
     public static List<Image> write(Path root, int n, int partial) {
+        return write(root, n, partial, false);
+    }
+
+    /**
+     * As {@link #write(Path, int, int)}; with {@code hardToScanWhenNot} the images sorted as not scanned are drawn
+     * at low contrast under seeded noise, so that scan evals vary between codes as they do on real art.
+     */
+    public static List<Image> write(Path root, int n, int partial, boolean hardToScanWhenNot) {
         List<Image> images = new ArrayList<>();
         StringBuilder urls = new StringBuilder("file,url\r\n");
         try {
@@ -41,6 +52,9 @@ public final class FolderTrees {
                 if (scanned != null) {
                     first = root.resolve((scanned ? "valid/" : "invalid/") + name);
                     TestDatasets.writeQr(url, first);
+                    if (hardToScanWhenNot && !scanned) {
+                        degrade(first, i);
+                    }
                 }
                 if (score != null) {
                     Path copy = root.resolve((score == 5 ? "good/" : "bad/") + name);
@@ -58,5 +72,19 @@ public final class FolderTrees {
             throw new UncheckedIOException(e);
         }
         return images;
+    }
+
+    private static void degrade(Path png, long seed) throws IOException {
+        BufferedImage img = ImageIO.read(png.toFile());
+        Random random = new Random(seed);
+        BufferedImage out = new BufferedImage(img.getWidth(), img.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                double v = (img.getRGB(x, y) & 0xff) / 255.0;
+                int g = (int) Math.round(115 + 30 * v + random.nextGaussian() * 40);
+                out.getRaster().setSample(x, y, 0, Math.max(0, Math.min(255, g)));
+            }
+        }
+        ImageIO.write(out, "png", png.toFile());
     }
 }

@@ -13,7 +13,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
- * One code in full: its image, prompt and URL (shown literally), parameters, eval results and every label version,
+ * One code in full: its image, qr-grade card, prompt and URL (shown literally), parameters, eval results and every label version,
  * as {@link GalleryViewModel#detail} read them off the UI thread. Esc closes it.
  */
 final class CodeDetailDialog {
@@ -37,13 +37,16 @@ final class CodeDetailDialog {
         ScrollPane scroll = new ScrollPane(details);
         scroll.setFitToWidth(true);
         HBox content = new HBox(18, new VBox(8, image, imageError), scroll);
+        if (detail.grade() != null) {
+            content.getChildren().add(1, GradeCard.node(detail.grade(), image));
+        }
         content.setId("code-detail");
         content.setPadding(new Insets(16));
         Stage stage = new Stage();
         stage.initOwner(owner);
         stage.initModality(Modality.NONE);
         stage.setTitle("Code " + detail.codeId() + " (Esc closes)");
-        Scene scene = new Scene(content, 1120, 520);
+        Scene scene = new Scene(content, detail.grade() == null ? 1120 : 1340, 560);
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().addAll(owner.getScene().getStylesheets());
             content.getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());

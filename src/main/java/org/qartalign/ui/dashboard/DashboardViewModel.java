@@ -13,6 +13,7 @@ import org.qartalign.alignment.AlignmentEngine;
 import org.qartalign.alignment.AlignmentReport;
 import org.qartalign.alignment.Confusion;
 import org.qartalign.alignment.ReportOptions;
+import org.qartalign.eval.EvaluatorRegistry;
 import org.qartalign.store.Database;
 import org.qartalign.alignment.ReportHtmlWriter;
 import org.qartalign.ui.common.Tasks;
@@ -44,6 +45,7 @@ public final class DashboardViewModel {
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<String> scanEvaluator = new SimpleObjectProperty<>();
     private final DoubleProperty threshold = new SimpleDoubleProperty(0.5);
+    private final StringProperty operatingPoint = new SimpleStringProperty("");
     private final ObjectProperty<Confusion> confusion = new SimpleObjectProperty<>();
     private final AtomicLong generation = new AtomicLong();
     private Consumer<CodeSelection> onOpenCodes = s -> { };
@@ -66,7 +68,10 @@ public final class DashboardViewModel {
         this.db = db;
         this.executors = executors;
         this.source = source;
-        scanEvaluator.addListener((o, a, b) -> updateConfusion());
+        scanEvaluator.addListener((o, a, b) -> {
+            moveToOperatingPoint(a, b);
+            updateConfusion();
+        });
         threshold.addListener((o, a, b) -> updateConfusion());
         engine.addListener((o, a, b) -> updateConfusion());
         threshold.set(options.get().threshold());
@@ -146,6 +151,36 @@ public final class DashboardViewModel {
                 .onSuccess(f -> status.set("Report written to " + file))
                 .onError(Throwable.class, ex -> status.set("Could not write " + file + ": " + ex.getMessage()))
                 .run(executors);
+    }
+
+    /**
+     * A scan evaluator whose scan_prob is a score starts at its advised threshold (max kappa against people, from
+     * the report), not at 0.5; going back to a probability restores the report's threshold. Recomputes keep it.
+     */
+    private void moveToOperatingPoint(String from, String to) {
+        AlignmentReport r = report.get();
+        AlignmentReport.ScanEvaluator s = r == null || to == null ? null : r.scan().evaluators().get(to);
+        Double advised = s == null || s.thresholdAdvice() == null || s.thresholdAdvice().maxKappa() == null ? null
+                : s.thresholdAdvice().maxKappa().threshold();
+        boolean score = to != null && EvaluatorRegistry.SCORES_NOT_PROBABILITIES.contains(to);
+        if (score && advised != null) {
+            threshold.set(advised);
+            operatingPoint.set(String.format(Locale.ROOT, "%s's scan_prob is a score, not a probability: the "
+                    + "threshold starts at its advised operating point %.2f (max kappa against people); the "
+                    + "report's figures below are at %.2f.", to, advised, options.get().threshold()));
+        } else {
+            if (from != null && EvaluatorRegistry.SCORES_NOT_PROBABILITIES.contains(from)) {
+                threshold.set(options.get().threshold());
+            }
+            operatingPoint.set(to == null ? "" : to.startsWith("learned-")
+                    ? to + "'s scan_prob is a probability fitted to these labels (out of fold for labeled codes)."
+                    : "");
+        }
+    }
+
+    /** Why the threshold starts where it does for the chosen scan evaluator (empty when nothing to say). */
+    public StringProperty operatingPointProperty() {
+        return operatingPoint;
     }
 
     private void updateConfusion() {

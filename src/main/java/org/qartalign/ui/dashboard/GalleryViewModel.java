@@ -76,7 +76,8 @@ public final class GalleryViewModel {
     }
 
     /** A code in full for the detail dialog; the image is null when it cannot be read, with the reason. */
-    public record CodeDetail(String codeId, Image image, String imageError, String text) {
+    /** @param grade the code's qr-grade card (computed with the image), or null when the image could not be read */
+    public record CodeDetail(String codeId, Image image, String imageError, String text, GradeCard.Data grade) {
     }
 
     public GalleryViewModel(Database db, UiExecutors executors, DashboardViewModel dashboard) {
@@ -284,8 +285,11 @@ public final class GalleryViewModel {
         }
         Image image = null;
         String imageError = null;
+        GradeCard.Data grade = null;
         try {
-            image = SwingFXUtils.toFXImage(CodeImages.read(CodeImages.resolve(db.folder(), c.code().imagePath())), null);
+            BufferedImage read = CodeImages.read(CodeImages.resolve(db.folder(), c.code().imagePath()));
+            image = SwingFXUtils.toFXImage(read, null);
+            grade = GradeCard.read(read, c.url());
         } catch (Exception e) {
             imageError = "This image cannot be shown: " + e.getMessage();
         }
@@ -310,7 +314,7 @@ public final class GalleryViewModel {
                     l.scanned() == null ? "-" : l.scanned(), l.reason() == null ? "-" : l.reason().key(),
                     l.aesthetic() == null ? "-" : l.aesthetic(), l.flags() == null ? "" : l.flags()));
         }
-        return new CodeDetail(codeId, image, imageError, text.toString());
+        return new CodeDetail(codeId, image, imageError, text.toString(), grade);
     }
 
     public ObservableList<String> labelers() {

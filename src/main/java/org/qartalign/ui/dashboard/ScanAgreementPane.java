@@ -65,6 +65,11 @@ final class ScanAgreementPane extends ScrollPane {
         HBox controls = new HBox(12, new Label("Evaluator"), evaluator, new Label("Predicts \"scans\" when p >="),
                 slider, thresholdText);
         controls.setAlignment(Pos.CENTER_LEFT);
+        Label operatingPoint = new Label();
+        operatingPoint.setId("operating-point");
+        operatingPoint.setWrapText(true);
+        operatingPoint.getStyleClass().add(Styles.MUTED);
+        operatingPoint.textProperty().bind(model.operatingPointProperty());
 
         matrix.setId("confusion-matrix");
         matrix.setHgap(3);
@@ -115,7 +120,7 @@ final class ScanAgreementPane extends ScrollPane {
 
         HBox row1 = new HBox(18, left, roc);
         HBox row2 = new HBox(18, calibration, bins);
-        VBox content = new VBox(16, controls, row1, row2);
+        VBox content = new VBox(16, controls, operatingPoint, row1, row2);
         content.setPadding(new Insets(18));
         setContent(content);
 
