@@ -99,13 +99,17 @@ block_labeling() {
     run_app FIRST_CODE_SHOWN "labeling-$1.png" -Dqartalign.autoLabeler=Ada
 }
 
-# The dashboard tabs, at the first size only: dashboard-<tab>.png.
+# ---- dashboard block (dashboard helper) --------------------------------------------------------------------------
+# Every dashboard tab in the light and the dark theme, at the first size only: dashboard-<tab>.png and
+# dashboard-<tab>-dark.png.
 block_dashboard() {
     [[ $1 == "${SIZES[0]}" ]] || return 0
-    for screen in overview scan toast disagreements; do
+    for screen in overview scan aesthetic humans toast best-of-n disagreements; do
         run_app REPORT_SHOWN "dashboard-$screen.png" -Dqartalign.open=dashboard/$screen
+        run_app REPORT_SHOWN "dashboard-$screen-dark.png" -Dqartalign.open=dashboard/$screen -Dqartalign.theme=dark
     done
 }
+# ---- end of dashboard block --------------------------------------------------------------------------------------
 
 # ---- report block (alignment) ------------------------------------------------------------------------------------
 # The HTML report in headless Chromium at the first size: report-top.png (banner, dataset), report-toast.png (the

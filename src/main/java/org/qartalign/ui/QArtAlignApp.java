@@ -153,6 +153,9 @@ public final class QArtAlignApp extends Application {
         } else if (System.getProperty(STARTUP_PROBE) != null) {
             System.out.println("START_FORM_SHOWN");
         }
+        if ("dark".equals(System.getProperty("qartalign.theme"))) {
+            toggleTheme();
+        }
         openRequestedScreen(System.getProperty(OPEN_SCREEN));
     }
 
