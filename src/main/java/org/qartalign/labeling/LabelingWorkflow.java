@@ -135,9 +135,15 @@ public final class LabelingWorkflow {
         return Optional.of(Duration.ofSeconds(Math.round((total - done) / rate * 3600)));
     }
 
-    /** The scan key: S/Y (true) or N (false). Returns true when the code is complete and the next one is shown. */
+    /**
+     * The scan key: S/Y (true) or N (false). Returns true when the code is complete and the next one is shown.
+     * A key that repeats the answer already given writes nothing.
+     */
     public boolean answerScan(boolean didScan) {
         requireCurrent();
+        if (scanned != null && scanned == didScan) {
+            return false;
+        }
         Boolean oldScanned = scanned;
         FailureReason oldReason = reason;
         Long oldMillis = scanMillis;
@@ -164,6 +170,9 @@ public final class LabelingWorkflow {
         if (scanned == null || scanned) {
             throw new IllegalStateException("a failure reason follows a 'not scanned' answer");
         }
+        if (reason == why) {
+            return;
+        }
         FailureReason old = reason;
         reason = why;
         try {
@@ -179,6 +188,9 @@ public final class LabelingWorkflow {
         requireCurrent();
         if (score < 1 || score > 5) {
             throw new IllegalArgumentException("aesthetic score must be 1-5, got " + score);
+        }
+        if (aesthetic != null && aesthetic == score) {
+            return false;
         }
         Integer old = aesthetic;
         aesthetic = score;

@@ -1,8 +1,10 @@
 package org.qartalign.ui;
 
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
@@ -13,6 +15,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,6 +51,12 @@ public final class MainWindow extends BorderPane {
                 a.setSelected(true);
             }
         });
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                refocusWhenActivated(scene.getWindow());
+                scene.windowProperty().addListener((w, x, window) -> refocusWhenActivated(window));
+            }
+        });
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.isShortcutDown() && e.getCode().isDigitKey()) {
                 int i = e.getCode().ordinal() - (e.getCode().ordinal() >= KeyCode.NUMPAD0.ordinal()
@@ -68,6 +77,8 @@ public final class MainWindow extends BorderPane {
         b.setToggleGroup(group);
         b.setMaxWidth(Double.MAX_VALUE);
         b.setAlignment(Pos.CENTER_LEFT);
+        // Not focus-traversable: a click on the sidebar must not take the keys away from the labeling screen.
+        b.setFocusTraversable(false);
         b.setOnAction(e -> open(id));
         buttons.put(id, b);
         factories.put(id, view);
@@ -80,8 +91,40 @@ public final class MainWindow extends BorderPane {
         b.setId(id);
         b.getStyleClass().add("nav-action");
         b.setMaxWidth(Double.MAX_VALUE);
-        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        b.setOnAction(e -> {
+            action.run();
+            // After a dialog closes or the theme changes, the keys go back to the current mode's view.
+            Platform.runLater(this::focusView);
+        });
         navBottom.getChildren().add(b);
+    }
+
+    /** When the window comes back to the front (a dialog closed, another app left), the keys go to the view. */
+    private void refocusWhenActivated(Window window) {
+        if (window != null) {
+            window.focusedProperty().addListener((f, was, focused) -> {
+                if (focused) {
+                    Platform.runLater(this::focusView);
+                }
+            });
+        }
+    }
+
+    /** Gives the keyboard to the current mode's view unless a control inside it already has it. */
+    public void focusView() {
+        Node view = getCenter();
+        Scene scene = getScene();
+        if (view == null || scene == null) {
+            return;
+        }
+        Node owner = scene.getFocusOwner();
+        for (Node n = owner; n != null; n = n.getParent()) {
+            if (n == view) {
+                return;
+            }
+        }
+        view.requestFocus();
     }
 
     public void open(String id) {

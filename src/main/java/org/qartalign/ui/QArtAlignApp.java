@@ -53,6 +53,10 @@ public final class QArtAlignApp extends Application {
     /** Skips the start form and labels as this person: for benchmarks and screenshots. */
     static final String AUTO_LABELER = "qartalign.autoLabeler";
     static final String STARTUP_PROBE = "qartalign.startupProbe";
+    /** Prints {@code CODE_PAINTED <code> <microseconds since the last key press>} per code (bench/labeling-latency.sh). */
+    static final String LATENCY_PROBE = "qartalign.latencyProbe";
+    /** The user setting for the labeling guard time, in ms (0-1000). */
+    static final String GUARD_MS = "labeling.guard_ms";
 
     private final StackPane root = new StackPane();
     private UiExecutors executors;
@@ -234,6 +238,11 @@ public final class QArtAlignApp extends Application {
         };
         scene.addPostLayoutPulseListener(afterPulse[0]);
         vm.imageProperty().addListener((o, a, b) -> Platform.requestNextPulse());
+    }
+
+    static long guardMillis(UserSettings settings) {
+        return settings.number(GUARD_MS).map(Math::round).map(ms -> Math.max(0, Math.min(1000, ms)))
+                .orElse(LabelingViewModel.DEFAULT_GUARD_MS);
     }
 
     /** Reads a code's image safely and converts it for JavaFX, or says why it cannot be shown. */

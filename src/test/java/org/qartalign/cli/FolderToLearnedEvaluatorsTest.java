@@ -6,11 +6,9 @@ import org.qartalign.eval.AestheticTrainingTest;
 import org.qartalign.eval.LearnedAestheticEvaluator;
 import org.qartalign.eval.ScanTraining;
 import org.qartalign.store.Json;
+import org.qartalign.testing.CliRun;
 import org.qartalign.testing.FolderTrees;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +21,8 @@ class FolderToLearnedEvaluatorsTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = QArtAlignCommand.commandLine(db -> 0);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -46,20 +36,20 @@ class FolderToLearnedEvaluatorsTest {
         String db = dir.resolve("labels.db").toString();
         Path models = AestheticTrainingTest.modelsWithFeatures(dir.resolve("install"));
 
-        Run imported = run("import-folders", root.toString(), "--db", db, "--scan", "valid=scanned,invalid=not-scanned",
+        CliRun imported = run("import-folders", root.toString(), "--db", db, "--scan", "valid=scanned,invalid=not-scanned",
                 "--aesthetic", "good=5,bad=2", "--labeler", "ana", "--phone", "Pixel 7");
         assertEquals(0, imported.exit(), imported.err());
-        Run eval = run("eval", "--db", db, "--evaluator", "zxing-plain", "--evaluator", "zxing-robust");
+        CliRun eval = run("eval", "--db", db, "--evaluator", "zxing-plain", "--evaluator", "zxing-robust");
         assertEquals(0, eval.exit(), eval.err());
-        Run scan = run("train-scan", "--db", db, "--folds", "3");
+        CliRun scan = run("train-scan", "--db", db, "--folds", "3");
         assertEquals(0, scan.exit(), scan.out() + scan.err());
         assertTrue(scan.out().contains("trained on 33 labeled codes"), scan.out());
-        Run aesthetic = run("train-aesthetic", "--db", db, "--models", models.toString(), "--folds", "3",
+        CliRun aesthetic = run("train-aesthetic", "--db", db, "--models", models.toString(), "--folds", "3",
                 "--epochs", "30");
         assertEquals(0, aesthetic.exit(), aesthetic.out() + aesthetic.err());
         assertTrue(aesthetic.out().contains("trained on 33 labeled codes (33 labels)"), aesthetic.out());
 
-        Run report = run("report", "--db", db, "--bootstrap", "20");
+        CliRun report = run("report", "--db", db, "--bootstrap", "20");
         assertEquals(0, report.exit(), report.err());
         Map<String, Object> json = Json.readMap(report.out());
         Map<String, Object> scanEvals = map(map(json, "scan"), "evaluators");

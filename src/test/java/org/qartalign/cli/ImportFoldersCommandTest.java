@@ -3,11 +3,9 @@ package org.qartalign.cli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qartalign.store.Json;
+import org.qartalign.testing.CliRun;
 import org.qartalign.testing.FolderTrees;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,16 +17,8 @@ class ImportFoldersCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = QArtAlignCommand.commandLine(db -> 0);
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        return new Run(cl.execute(args), out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private String[] importArgs(Path root, Path db) {
@@ -43,15 +33,15 @@ class ImportFoldersCommandTest {
         List<FolderTrees.Image> images = FolderTrees.write(root, 24, 3);
         Path db = dir.resolve("labels.db");
 
-        Run first = run(importArgs(root, db));
+        CliRun first = run(importArgs(root, db));
         assertEquals(0, first.exit(), first.err());
         assertTrue(first.out().contains("42 image files, 24 distinct images; 24 codes added, 0 already present; 24 labels added"), first.out());
         assertTrue(!first.err().contains("\r"), first.err());
-        Run again = run(importArgs(root, db));
+        CliRun again = run(importArgs(root, db));
         assertTrue(again.out().contains("24 distinct images; 0 codes added, 24 already present; 0 labels added, 0 corrected, 24 unchanged"),
                 again.out());
 
-        Run report = run("report", "--db", db.toString(), "--bootstrap", "20");
+        CliRun report = run("report", "--db", db.toString(), "--bootstrap", "20");
         assertEquals(0, report.exit(), report.err());
         Map<String, Object> json = Json.readMap(report.out());
         @SuppressWarnings("unchecked")
@@ -79,14 +69,14 @@ class ImportFoldersCommandTest {
         String[] ben = importArgs(root, db);
         ben[ben.length - 3] = "ben";
         assertEquals(0, run(ben).exit());
-        Run report = run("report", "--db", db.toString(), "--bootstrap", "20");
+        CliRun report = run("report", "--db", db.toString(), "--bootstrap", "20");
         assertEquals(0, report.exit(), report.err());
         Map<String, Object> json = Json.readMap(report.out());
         assertEquals(24, ((Number) map(json, "dataset").get("labels")).intValue());
         // Two labelers each: 9 codes have two scan answers (6 complete + 3 scan-only), 9 have two scores.
         assertEquals(9, ((Number) map(map(json, "scan"), "inter_rater").get("codes")).intValue(), report.out());
         assertEquals(9, ((Number) map(map(json, "aesthetic"), "inter_rater").get("codes")).intValue(), report.out());
-        Run html = run("report", "--db", db.toString(), "--bootstrap", "20", "--format", "html");
+        CliRun html = run("report", "--db", db.toString(), "--bootstrap", "20", "--format", "html");
         assertEquals(0, html.exit(), html.err());
     }
 
@@ -99,12 +89,12 @@ class ImportFoldersCommandTest {
     void aBadTreeExitsWithTwoNamingTheFile() {
         Path root = dir.resolve("sorted");
         FolderTrees.write(root, 3, 0);
-        Run r = run("import-folders", root.toString(), "--db", dir.resolve("labels.db").toString(),
+        CliRun r = run("import-folders", root.toString(), "--db", dir.resolve("labels.db").toString(),
                 "--scan", "valid=scanned", "--labeler", "ana");
         assertEquals(2, r.exit());
         assertTrue(r.err().contains(root.resolve("invalid/code_00.png") + ": not inside a folder named valid"),
                 r.err());
-        Run badOption = run("import-folders", root.toString(), "--db", dir.resolve("labels.db").toString(),
+        CliRun badOption = run("import-folders", root.toString(), "--db", dir.resolve("labels.db").toString(),
                 "--aesthetic", "good=9", "--labeler", "ana");
         assertEquals(2, badOption.exit());
         assertTrue(badOption.err().contains("--aesthetic good=9: a score is a whole number 1-5"), badOption.err());

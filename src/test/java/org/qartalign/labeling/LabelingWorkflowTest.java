@@ -75,6 +75,20 @@ class LabelingWorkflowTest {
     }
 
     @Test
+    void aKeyThatRepeatsTheAnswerWritesNoNewVersion() {
+        LabelingWorkflow w = start("ana");
+        String first = w.current().orElseThrow();
+        w.answerScan(false);
+        w.answerScan(false);
+        w.answerReason(FailureReason.NO_DETECTION);
+        w.answerReason(FailureReason.NO_DETECTION);
+        assertEquals(2, new LabelRepository(db).history(first).size(), "N twice, D twice: one version each");
+        w.answerScan(true);
+        assertEquals(3, new LabelRepository(db).history(first).size(), "a changed answer is a new version");
+        assertNull(w.reason(), "S clears the reason");
+    }
+
+    @Test
     void undoGoesBackToThePreviousCodeAndKeepsTheHistory() {
         LabelingWorkflow w = start("ana");
         String first = w.current().orElseThrow();

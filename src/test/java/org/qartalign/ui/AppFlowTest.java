@@ -52,6 +52,8 @@ class AppFlowTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#labeling-view").tryQuery().isPresent());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> "0 / 5".equals(robot.lookup("#progress-text").queryAs(Label.class).getText()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#labeling-view").query()
+                .getPseudoClassStates().contains(org.qartalign.ui.label.LabelingView.READY));
         robot.type(KeyCode.S, KeyCode.DIGIT4);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> "1 / 5".equals(robot.lookup("#progress-text").queryAs(Label.class).getText()));

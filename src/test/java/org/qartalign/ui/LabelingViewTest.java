@@ -75,6 +75,22 @@ class LabelingViewTest {
             view.requestFocus();
         });
         WaitForAsyncUtils.waitForFxEvents();
+        awaitInput();
+    }
+
+    /** Waits, as a labeler does, until the code on screen is painted and its guard time is over. */
+    private void awaitInput() {
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> model.get().inputOpen()
+                    || model.get().finishedProperty().get());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("input never opened for " + shownCode(), e);
+        }
+    }
+
+    private void settle() {
+        WaitForAsyncUtils.waitForFxEvents();
+        awaitInput();
     }
 
     private String shownCode() {
@@ -96,7 +112,7 @@ class LabelingViewTest {
             expectedCodes[i] = shownCode();
             assertNotNull(robot.lookup("#code-image").queryAs(ImageView.class).getImage(), "image shown for code " + i);
             robot.type(answers[i]);
-            WaitForAsyncUtils.waitForFxEvents();
+            settle();
         }
         List<org.qartalign.core.Label> heads = heads();
         assertEquals(5, heads.size());
@@ -121,14 +137,14 @@ class LabelingViewTest {
         open(robot, 4);
         String first = shownCode();
         robot.type(KeyCode.S, KeyCode.DIGIT2);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertNotEquals(first, shownCode());
         robot.type(KeyCode.BACK_SPACE);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertEquals(first, shownCode());
         assertEquals(LabelKind.RETRACT, heads().get(0).kind());
         robot.type(KeyCode.N, KeyCode.DIGIT1);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         org.qartalign.core.Label head = heads().get(0);
         assertEquals(Boolean.FALSE, head.scanned());
         assertEquals(1, head.aesthetic());
@@ -142,7 +158,7 @@ class LabelingViewTest {
         open(robot, 3);
         String first = shownCode();
         robot.type(KeyCode.K);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertNotEquals(first, shownCode());
         assertEquals(LabelKind.SKIP, heads().get(0).kind());
         assertEquals("0 / 3", robot.lookup("#progress-text").queryAs(Label.class).getText());
@@ -154,7 +170,7 @@ class LabelingViewTest {
         String first = shownCode();
         robot.clickOn("#scan-yes");
         robot.clickOn("#score-5");
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertNotEquals(first, shownCode());
         assertEquals(5, heads().get(0).aesthetic());
     }
@@ -162,8 +178,10 @@ class LabelingViewTest {
     @Test
     void reopeningResumesWhereTheLabelerStopped(FxRobot robot) {
         open(robot, 6);
-        robot.type(KeyCode.S, KeyCode.DIGIT3, KeyCode.N, KeyCode.DIGIT2);
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.type(KeyCode.S, KeyCode.DIGIT3);
+        settle();
+        robot.type(KeyCode.N, KeyCode.DIGIT2);
+        settle();
         String next = shownCode();
         robot.interact(() -> robot.listWindows().forEach(w -> ((Stage) w).close()));
         show(robot);
@@ -182,8 +200,12 @@ class LabelingViewTest {
         assertTrue(error.isVisible());
         assertTrue(error.getText().contains(shownCode() + ".png"), error.getText());
         assertNull(robot.lookup("#code-image").queryAs(ImageView.class).getImage());
+        robot.type(KeyCode.S, KeyCode.DIGIT3);
+        settle();
+        assertEquals(List.of(), heads(), "no answer for a code nobody saw");
+        assertTrue(robot.lookup("#message").queryAs(Label.class).getText().contains("cannot be shown"));
         robot.type(KeyCode.F);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertEquals(LabelKind.FLAG, heads().get(0).kind());
         assertEquals("1 / 3", robot.lookup("#progress-text").queryAs(Label.class).getText());
     }
@@ -193,14 +215,14 @@ class LabelingViewTest {
         open(robot, 2);
         assertFalse(robot.lookup("#help-overlay").query().isVisible());
         robot.press(KeyCode.SHIFT).type(KeyCode.SLASH).release(KeyCode.SHIFT);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertTrue(robot.lookup("#help-overlay").query().isVisible());
         String help = robot.lookup("#help-text").queryAs(Label.class).getText();
         for (String key : List.of("S or Y", "N ", "1 - 5", "Backspace", "K ", "F ", "?")) {
             assertTrue(help.contains(key), key);
         }
         robot.type(KeyCode.ESCAPE);
-        WaitForAsyncUtils.waitForFxEvents();
+        settle();
         assertFalse(robot.lookup("#help-overlay").query().isVisible());
     }
 }

@@ -1,15 +1,20 @@
 package org.qartalign.ui.label;
 
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -18,10 +23,12 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.qartalign.core.FailureReason;
+import javafx.util.Duration;
 import org.qartalign.ui.common.Styles;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 
 /**
  * The labeling screen: one code at a time at a fixed physical size, every key shown on screen, mouse buttons for
@@ -34,9 +41,18 @@ public final class LabelingView extends BorderPane {
     private final List<Button> reasonButtons = new ArrayList<>();
     private final List<Button> scoreButtons = new ArrayList<>();
     private final java.util.Set<KeyCode> held = java.util.EnumSet.noneOf(KeyCode.class);
+    private final Label message = new Label();
+    private final PauseTransition unflash = new PauseTransition(Duration.seconds(1.5));
+    private long lastKeyNanos;
+    /** Set once the code on screen takes keys (painted, guard time over); tests and styles can wait for it. */
+    public static final PseudoClass READY = PseudoClass.getPseudoClass("ready");
+    private final PauseTransition ready;
+    private BiConsumer<String, Long> onPainted = (code, nanos) -> { };
 
     public LabelingView(LabelingViewModel model, double codePixels) {
         this.model = model;
+        this.ready = new PauseTransition(Duration.millis(Math.max(1, model.guardMillis())));
+        model.codeIdProperty().addListener((o, a, b) -> pseudoClassStateChanged(READY, false));
         setId("labeling-view");
         setFocusTraversable(true);
         getStyleClass().add("labeling-view");
@@ -86,9 +102,13 @@ public final class LabelingView extends BorderPane {
         finished.setId("finished-text");
         finished.getStyleClass().add(Styles.TITLE);
         finished.visibleProperty().bind(model.finishedProperty());
-        StackPane stage = new StackPane(code, error, finished);
+        Node scale = MmScale.of(model.displayMm(), codePixels / model.displayMm());
+        scale.visibleProperty().bind(model.finishedProperty().not());
+        VBox codeAndScale = new VBox(14, code, scale);
+        codeAndScale.setAlignment(Pos.CENTER);
+        StackPane stage = new StackPane(codeAndScale, error, finished);
         stage.getStyleClass().add(Styles.CODE_STAGE);
-        stage.setMinSize(codePixels + 40, codePixels + 40);
+        stage.setMinSize(codePixels + 40, codePixels + 80);
         setCenter(stage);
 
         setBottom(answerPanel());
@@ -103,9 +123,17 @@ public final class LabelingView extends BorderPane {
                 e.consume();
                 return;
             }
+            lastKeyNanos = System.nanoTime();
             onKey(e);
         });
         addEventFilter(KeyEvent.KEY_RELEASED, e -> held.remove(e.getCode()));
+        // A click anywhere on the screen (a chip, the code, the background) gives the keys back to labeling.
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> requestFocus());
+        model.imageProperty().addListener((o, a, b) -> awaitPaint());
+        model.imageErrorProperty().addListener((o, a, b) -> awaitPaint());
+        sceneProperty().addListener((o, a, b) -> awaitPaint());
+        message.getStyleClass().add("labeling-message");
+        model.droppedProperty().addListener((o, a, b) -> flash(message));
         focusedProperty().addListener((o, a, focused) -> held.clear());
         addEventFilter(KeyEvent.KEY_TYPED, e -> {
             if ("?".equals(e.getCharacter())) {
@@ -154,7 +182,6 @@ public final class LabelingView extends BorderPane {
         Button skip = keyButton("skip", "K", "Skip", model::skip);
         Button flag = keyButton("flag", "F", "Flag broken image", model::flag);
         Button help = keyButton("help", "?", "Help", this::toggleHelp);
-        Label message = new Label();
         message.setId("message");
         message.getStyleClass().add(Styles.MUTED);
         message.textProperty().bind(model.messageProperty());
@@ -236,11 +263,59 @@ public final class LabelingView extends BorderPane {
             case K -> model.skip();
             case F -> model.flag();
             case F1, HELP -> toggleHelp();
-            default -> handled = false;
+            default -> {
+                handled = false;
+                if (k.isLetterKey() || k.isDigitKey()) {
+                    model.unusedKey(k.getName());
+                }
+            }
         }
         if (handled) {
             e.consume();
         }
+    }
+
+    /**
+     * Tells the model once the current code's image (or its error) is on screen: at the second pulse after it was
+     * set, when the first pulse's frame has been rendered. Keys for the code count only from then on.
+     */
+    private void awaitPaint() {
+        String code = model.codeIdProperty().get();
+        Scene scene = getScene();
+        if (scene == null || code == null
+                || (model.imageProperty().get() == null && model.imageErrorProperty().get() == null)) {
+            return;
+        }
+        int[] pulses = {2};
+        Runnable[] listener = new Runnable[1];
+        listener[0] = () -> {
+            if (--pulses[0] > 0) {
+                Platform.requestNextPulse();
+                return;
+            }
+            scene.removePostLayoutPulseListener(listener[0]);
+            if (getScene() == scene && code.equals(model.codeIdProperty().get())) {
+                model.painted(code);
+                onPainted.accept(code, System.nanoTime() - lastKeyNanos);
+                ready.setOnFinished(e -> pseudoClassStateChanged(READY, code.equals(model.codeIdProperty().get())));
+                ready.playFromStart();
+            }
+        };
+        scene.addPostLayoutPulseListener(listener[0]);
+        Platform.requestNextPulse();
+    }
+
+    /** Benchmark hook: called with each code once it is painted and the nanoseconds since the last key press. */
+    public void setOnPainted(BiConsumer<String, Long> onPainted) {
+        this.onPainted = onPainted;
+    }
+
+    private void flash(Label l) {
+        if (!l.getStyleClass().contains("dropped")) {
+            l.getStyleClass().add("dropped");
+        }
+        unflash.setOnFinished(e -> l.getStyleClass().remove("dropped"));
+        unflash.playFromStart();
     }
 
     private void toggleHelp() {
@@ -255,17 +330,23 @@ public final class LabelingView extends BorderPane {
                   N           it did not; then, optionally, why:
                                 D  no detection
                                 W  wrong or partial URL
-                                T  only after many tries
+                                T  it opened the URL, but only after many tries
+                                   (stored as not scanned, reason many_tries)
                   1 - 5       how beautiful the code is (1 ugly, 5 beautiful)
 
-                The next code comes as soon as both answers are given.
+                The next code comes as soon as both answers are given. Keys count
+                for a new code only once it has been on screen for %d ms: a key
+                before that (a double tap, a key meant for the previous code) is
+                not saved, and the message below the keys says so.
 
                   Backspace   undo the previous answer (goes back to that code)
                   K           skip this code (it comes back at the end)
-                  F           flag a broken image
+                  F           flag a broken image (a code that cannot be shown
+                              takes only F, K and Backspace)
                   ?           show or hide this help (Esc closes it)
 
-                Every answer is saved the moment you press the key.""";
+                The bar under the code is a scale in mm: hold a ruler to it.
+                Every answer is saved the moment you press the key.""".formatted(model.guardMillis());
         Label l = new Label(text);
         l.setId("help-text");
         l.getStyleClass().add("help-text");

@@ -23,8 +23,10 @@ import org.qartalign.ui.common.UiExecutors;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * State of the labeling screen. Answers go to the label writer thread in key-press order; each is stored before the
@@ -40,6 +42,8 @@ public final class LabelingViewModel {
         LoadedImage load(String codeId);
     }
 
+    /** Default time a new code must be on screen before keys count for it; a user setting overrides it. */
+    public static final long DEFAULT_GUARD_MS = InputGate.DEFAULT_GUARD_MS;
     private final LabelingWorkflow workflow;
     private final UiExecutors executors;
     private final ImageLoader loader;
@@ -59,11 +63,25 @@ public final class LabelingViewModel {
     private final StringProperty paceText = new SimpleStringProperty("");
     private final BooleanProperty finished = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
+    private final IntegerProperty dropped = new SimpleIntegerProperty();
+    private final InputGate gate;
+    /** The code whose image (or error) has arrived on the UI thread; null while it loads. */
+    private String loadedCode;
 
     public LabelingViewModel(LabelingWorkflow workflow, UiExecutors executors, ImageLoader loader) {
+        this(workflow, executors, loader, InputGate.DEFAULT_GUARD_MS, System::nanoTime);
+    }
+
+    /**
+     * @param guardMillis how long a new code must be on screen before keys count for it (see {@link InputGate})
+     * @param nanos       the clock of the guard time
+     */
+    public LabelingViewModel(LabelingWorkflow workflow, UiExecutors executors, ImageLoader loader, long guardMillis,
+                             LongSupplier nanos) {
         this.workflow = workflow;
         this.executors = executors;
         this.loader = loader;
+        this.gate = new InputGate(nanos, guardMillis);
         executors.labelWriter().execute(this::publish);
     }
 
@@ -71,62 +89,145 @@ public final class LabelingViewModel {
         this.onError = onError;
     }
 
+    /** Called by the screen once the current code's image (or its error message) has been drawn. */
+    public void painted(String shownCodeId) {
+        if (shownCodeId != null && shownCodeId.equals(codeId.get()) && shownCodeId.equals(loadedCode)) {
+            gate.painted(shownCodeId);
+        }
+    }
+
+    /** True when a key pressed now counts for the code on screen (it has been painted for the guard time). */
+    public boolean inputOpen() {
+        return gate.bind(codeId.get()) != null;
+    }
+
+    public long guardMillis() {
+        return gate.guardMillis();
+    }
+
     public void answerScan(boolean didScan) {
-        act(() -> workflow.answerScan(didScan));
+        answer(didScan ? "S" : "N", () -> {
+            if (Objects.equals(workflow.scanned(), didScan)) {
+                return unchanged(didScan ? "S" : "N");
+            }
+            workflow.answerScan(didScan);
+            return true;
+        });
     }
 
     public void answerReason(FailureReason why) {
-        act(() -> {
-            if (Boolean.FALSE.equals(workflow.scanned())) {
-                workflow.answerReason(why);
+        String key = switch (why) {
+            case NO_DETECTION -> "D";
+            case WRONG_URL -> "W";
+            case MANY_TRIES -> "T";
+        };
+        answer(key, () -> {
+            if (!Boolean.FALSE.equals(workflow.scanned())) {
+                return tell(key + " gives the reason after N (not scanned); nothing saved.");
             }
+            if (workflow.reason() == why) {
+                return unchanged(key);
+            }
+            workflow.answerReason(why);
+            return true;
         });
     }
 
     public void answerAesthetic(int score) {
-        act(() -> workflow.answerAesthetic(score));
-    }
-
-    public void skip() {
-        act(workflow::skip);
-    }
-
-    public void flag() {
-        act(workflow::flag);
-    }
-
-    public void undo() {
-        String onScreen = codeId.get();
-        executors.labelWriter().execute(() -> {
-            if (!java.util.Objects.equals(onScreen, workflow.current().orElse(null))) {
-                return;
+        answer(String.valueOf(score), () -> {
+            if (Objects.equals(workflow.aesthetic(), score)) {
+                return unchanged(String.valueOf(score));
             }
-            run(() -> {
-                if (!workflow.undo()) {
-                    executors.ui().execute(() -> message.set("Nothing to undo in this session."));
-                }
-            });
+            workflow.answerAesthetic(score);
+            return true;
         });
     }
 
+    public void skip() {
+        act("K", false, () -> {
+            workflow.skip();
+            return true;
+        });
+    }
+
+    public void flag() {
+        act("F", false, () -> {
+            workflow.flag();
+            return true;
+        });
+    }
+
+    public void undo() {
+        act("Backspace", false, () -> {
+            if (!workflow.undo()) {
+                return tell("Nothing to undo in this session.");
+            }
+            return true;
+        });
+    }
+
+    /** A key that is no answer key: says which keys are. */
+    public void unusedKey(String key) {
+        message.set(key + " is not an answer key. S/Y scanned, N not scanned, 1-5 beauty, K skip, F flag, "
+                + "Backspace undo, ? help.");
+    }
+
+    private void answer(String key, Change change) {
+        act(key, true, change);
+    }
+
     /**
-     * Hands a key press to the writer, bound to the code on screen when it was pressed: if the writer has moved on
-     * (a slow save, a held key), the press is dropped rather than applied to a code the labeler has not seen.
+     * Hands a key press to the writer, bound to the code that was painted on screen when the key went down. A key
+     * before the code has been on screen for the guard time belongs to no code and is dropped with a message; so is
+     * a key that reaches the writer after its code was completed (a double tap). Neither is carried over.
      */
-    private void act(Runnable change) {
-        String onScreen = codeId.get();
+    private void act(String key, boolean isAnswer, Change change) {
+        String bound = gate.bind(codeId.get());
+        if (bound == null) {
+            if (codeId.get() != null) {
+                drop("Not saved: " + key + " came before this code had been on screen for " + gate.guardMillis()
+                        + " ms. Press it again if it was meant for this code.");
+            }
+            return;
+        }
+        if (isAnswer && imageError.get() != null) {
+            drop("Not saved: this image cannot be shown, so it cannot be answered. "
+                    + "F flags it as broken, K skips it, Backspace undoes the previous answer.");
+            return;
+        }
         executors.labelWriter().execute(() -> {
-            String current = workflow.current().orElse(null);
-            if (current == null || !current.equals(onScreen)) {
+            if (!bound.equals(workflow.current().orElse(null))) {
+                executors.ui().execute(() -> drop("Not saved: " + key + " came after that code was complete."));
                 return;
             }
             run(change);
         });
     }
 
-    private void run(Runnable change) {
+    private void drop(String why) {
+        message.set(why);
+        dropped.set(dropped.get() + 1);
+    }
+
+    private boolean unchanged(String key) {
+        return tell(key + " again: nothing changed, nothing saved.");
+    }
+
+    private boolean tell(String text) {
+        executors.ui().execute(() -> message.set(text));
+        return false;
+    }
+
+    /** One key's effect on the workflow, run on the writer thread; false when it changed (and stored) nothing. */
+    private interface Change {
+        boolean apply();
+    }
+
+    private void run(Change change) {
         try {
-            change.run();
+            if (!change.apply()) {
+                return;
+            }
             publish();
         } catch (RuntimeException e) {
             publish();
@@ -174,15 +275,18 @@ public final class LabelingViewModel {
             total.set(t);
             progress.set(t == 0 ? 0 : (double) d / t);
             progressText.set(String.format("%,d / %,d", d, t));
-            paceText.set(pace(perHour, left));
+            paceText.set(current == null ? "nothing left to label" : pace(perHour, left));
             finished.set(current == null);
             if (changed) {
                 message.set("");
+                gate.cleared();
+                loadedCode = null;
                 image.set(null);
                 imageError.set(null);
                 if (currentImage != null) {
                     currentImage.thenAccept(img -> executors.ui().execute(() -> {
                         if (current.equals(codeId.get())) {
+                            loadedCode = current;
                             image.set(img.image());
                             imageError.set(img.error());
                         }
@@ -202,13 +306,13 @@ public final class LabelingViewModel {
         }, executors.background()));
     }
 
-    static String pace(double perHour, Duration left) {
+    public static String pace(double perHour, Duration left) {
         if (perHour <= 0 || left == null) {
             return "pace: after the first answer";
         }
         long h = left.toHours();
         long m = left.toMinutesPart();
-        String leftText = h > 0 ? h + " h " + m + " min" : Math.max(1, m) + " min";
+        String leftText = h > 0 ? h + " h " + m + " min" : m == 0 ? "under 1 min" : m + " min";
         return String.format("%.0f answers/hour · %s left", perHour, leftText);
     }
 
@@ -262,6 +366,11 @@ public final class LabelingViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    /** Counts keys dropped as too early, too late or not allowed: the screen flashes its message on each. */
+    public ReadOnlyIntegerProperty droppedProperty() {
+        return dropped;
     }
 
     public String labelerName() {

@@ -10,6 +10,7 @@ import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -72,7 +73,7 @@ public final class StartSessionView extends StackPane {
         form.setVgap(10);
         form.addRow(0, new Label("Name"), name);
         form.addRow(1, new Label("Phone model"), phone);
-        form.addRow(2, new Label("Scanner app"), app);
+        form.addRow(2, new Label("Scanner app (optional)"), app);
         form.addRow(3, new Label("Code width (mm)"), mm);
         form.add(ruler, 1, 4);
         form.add(rulerHint, 1, 5);
@@ -93,7 +94,14 @@ public final class StartSessionView extends StackPane {
                 error.setText(ex.getMessage());
             }
         });
-        VBox card = new VBox(14, title, intro, form, error, start);
+        Label why = new Label();
+        why.setId("start-missing");
+        why.setWrapText(true);
+        why.getStyleClass().add(Styles.MUTED);
+        why.textProperty().bind(model.missingProperty());
+        HBox startRow = new HBox(14, start, why);
+        startRow.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(14, title, intro, form, error, startRow);
         card.getStyleClass().add(Styles.CARD);
         card.setPadding(new Insets(28));
         card.setMaxWidth(560);

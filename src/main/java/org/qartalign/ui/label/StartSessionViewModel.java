@@ -2,6 +2,7 @@ package org.qartalign.ui.label;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -29,6 +30,7 @@ public final class StartSessionViewModel {
     private final StringProperty scannerApp = new SimpleStringProperty("");
     private final DoubleProperty displayMm = new SimpleDoubleProperty(DEFAULT_MM);
     private final BooleanBinding valid;
+    private final StringBinding missing;
 
     public StartSessionViewModel(Database db, String appVersion) {
         this.labelers = new LabelerRepository(db);
@@ -42,8 +44,24 @@ public final class StartSessionViewModel {
         }
         name.addListener((o, a, b) -> recall(b));
         settings.get(LAST_LABELER).ifPresent(name::set);
-        valid = Bindings.createBooleanBinding(() -> !name.get().isBlank() && !phone.get().isBlank()
-                && displayMm.get() >= 10 && displayMm.get() <= 300, name, phone, displayMm);
+        missing = Bindings.createStringBinding(this::whatIsMissing, name, phone, displayMm);
+        valid = Bindings.createBooleanBinding(() -> missing.get().isEmpty(), missing);
+    }
+
+    /** Why "Start labeling" is disabled, in the words of the form; empty when the form is complete. */
+    private String whatIsMissing() {
+        java.util.List<String> needed = new java.util.ArrayList<>();
+        if (name.get() == null || name.get().isBlank()) {
+            needed.add("your name");
+        }
+        if (phone.get() == null || phone.get().isBlank()) {
+            needed.add("your phone model");
+        }
+        String text = needed.isEmpty() ? "" : "To start, enter " + String.join(" and ", needed) + ".";
+        if (displayMm.get() < 10 || displayMm.get() > 300) {
+            text = (text + " The code width must be 10-300 mm.").trim();
+        }
+        return text;
     }
 
     private void recall(String labelerName) {
@@ -62,7 +80,7 @@ public final class StartSessionViewModel {
     /** Opens a labeling session for the form's values; a name already used by a simulated labeler is refused. */
     public Started start() {
         if (!valid.get()) {
-            throw new IllegalArgumentException("Enter your name and phone model; the code width must be 10-300 mm.");
+            throw new IllegalArgumentException(missing.get());
         }
         Labeler l = labelers.getOrCreate(name.get().trim(), false);
         if (l.simulated()) {
@@ -99,5 +117,9 @@ public final class StartSessionViewModel {
 
     public BooleanBinding validProperty() {
         return valid;
+    }
+
+    public StringBinding missingProperty() {
+        return missing;
     }
 }
