@@ -1,77 +1,68 @@
 package org.qartalign.alignment;
 
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
+import static org.qartalign.alignment.Html.est;
+import static org.qartalign.alignment.Html.num;
+
 /**
- * The report as one self-contained HTML file: inline CSS and SVG charts, no script and no external resource, so
- * it opens offline in any browser. Every text that comes from data (prompts, URLs, names, ids) is escaped.
+ * The report as one self-contained HTML file: inline CSS, SVG charts and JPEG thumbnails, no script and no
+ * external resource, so it opens offline in any browser. Every text that comes from data (prompts, URLs, names,
+ * ids) is escaped. Charts are {@link HtmlCharts}, disagreement tables {@link HtmlDisagreements}.
  */
 public final class ReportHtmlWriter {
-    private static final int W = 320;
-    private static final int H = 240;
-    private static final int PAD = 36;
-    private static final String[] SERIES = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"};
+    private static final String[] SERIES = HtmlCharts.SERIES;
 
     private final StringBuilder sb = new StringBuilder();
+    private final HtmlCharts charts = new HtmlCharts(sb);
+    private final ReportThumbnails thumbnails;
 
-    private ReportHtmlWriter() {
+    private ReportHtmlWriter(Path imageFolder) {
+        thumbnails = new ReportThumbnails(imageFolder);
     }
 
+    /** The report without thumbnails. */
     public static String write(AlignmentReport report) {
-        ReportHtmlWriter w = new ReportHtmlWriter();
+        return write(report, null);
+    }
+
+    /**
+     * The report with a thumbnail beside each disagreement, read from the codes' images; {@code imageFolder} is
+     * the folder stored image paths are relative to (the database's folder), or null for none.
+     */
+    public static String write(AlignmentReport report, Path imageFolder) {
+        ReportHtmlWriter w = new ReportHtmlWriter(imageFolder);
         w.render(report);
-        return w.sb.toString();
+        return w.page(report);
     }
 
+    /** Escapes text from data for HTML (kept here for the report parts that write their own HTML). */
     static String escape(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
+        return Html.escape(s);
     }
 
-    private static String num(Double v) {
-        return v == null || !Double.isFinite(v) ? "n/a" : String.format(Locale.ROOT, "%.3f", v);
-    }
-
-    private static String est(Estimate e) {
-        if (e == null) {
-            return "";
-        }
-        if (!e.defined()) {
-            return "<span class=\"na\" title=\"" + escape(e.note()) + "\">n/a</span>";
-        }
-        String s = num(e.value());
-        if (e.lo() != null) {
-            s += " <small>[" + num(e.lo()) + ", " + num(e.hi()) + "]</small>";
-        }
-        return s;
+    private String page(AlignmentReport r) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<title>QArt Align alignment report</title><style>"
+                + "body{font-family:system-ui,sans-serif;margin:2em;color:#222;max-width:1500px}"
+                + "table{border-collapse:collapse;margin:.5em 0}"
+                + "td,th{border:1px solid #ccc;padding:3px 7px;text-align:right;vertical-align:top}th{background:#f2f2f2}"
+                + "td.l,th.l{text-align:left}.na{color:#999}small{color:#666}svg{margin:4px;background:#fff;"
+                + "border:1px solid #ddd}h2{border-bottom:2px solid #ddd}.charts{display:flex;flex-wrap:wrap}"
+                + ".banner{background:#fff3cd;border:2px solid #d39e00;padding:.8em 1em;margin:1em 0;font-size:1.05em}"
+                + "table.dis{width:100%;table-layout:fixed}table.dis col.img{width:" + (ReportThumbnails.SIZE + 16) + "px}"
+                + "table.dis col.id{width:9em}table.dis col.n{width:6.5em}table.dis td{overflow-wrap:anywhere}"
+                + ".thumb{width:" + ReportThumbnails.SIZE + "px;height:" + ReportThumbnails.SIZE + "px;"
+                + "background-size:contain;background-repeat:no-repeat;background-position:center}\n"
+                + thumbnails.css() + "</style></head><body>\n" + sb + "</body></html>\n";
     }
 
     private void render(AlignmentReport r) {
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<title>QArt Align alignment report</title><style>"
-                + "body{font-family:system-ui,sans-serif;margin:2em;color:#222}table{border-collapse:collapse;margin:.5em 0}"
-                + "td,th{border:1px solid #ccc;padding:3px 7px;text-align:right}th{background:#f2f2f2}"
-                + "td.l,th.l{text-align:left}.na{color:#999}small{color:#666}svg{margin:4px;background:#fff;"
-                + "border:1px solid #ddd}h2{border-bottom:2px solid #ddd}.charts{display:flex;flex-wrap:wrap}"
-                + "</style></head><body>\n");
         AlignmentReport.Settings s = r.settings();
         sb.append("<h1>QArt Align: how far each eval is from the humans</h1>");
+        simulatedBanner(r);
         sb.append("<p>Bootstrap ").append(s.bootstrap()).append(" replicates over codes, seed ").append(s.seed())
                 .append(", ").append(new java.math.BigDecimal(Double.toString(s.confidence() * 100)).stripTrailingZeros()
                         .toPlainString()).append("% intervals, threshold ").append(Double.toString(s.threshold())).append(". Intervals in brackets.</p>\n");
@@ -82,8 +73,20 @@ public final class ReportHtmlWriter {
         QrGradeSection.html(sb, r.qrGrade());
         slices(r.slices());
         labelers(r.labelers());
-        disagreements(r.disagreements());
-        sb.append("</body></html>\n");
+        new HtmlDisagreements(sb, thumbnails).write(r.disagreements());
+    }
+
+    private void simulatedBanner(AlignmentReport r) {
+        if (!r.dataset().simulatedIncluded() || r.dataset().simulatedLabelers() == 0) {
+            return;
+        }
+        int simulated = r.labelers().stream().filter(AlignmentReport.LabelerFigures::simulated)
+                .mapToInt(AlignmentReport.LabelerFigures::labels).sum();
+        sb.append("<div class=\"banner\" id=\"simulated-banner\" role=\"alert\"><strong>Simulated labels included.</strong> ")
+                .append(simulated).append(" of ").append(r.dataset().labels()).append(" labels come from ")
+                .append(r.dataset().simulatedLabelers()).append(" simulated labelers. The evals' agreement with simulated "
+                        + "people is <strong>NOT</strong> a measure of the evals: it only shows that the pipeline works. "
+                        + "Report with <code>--exclude-simulated</code>, or label with real people on real phones.</div>\n");
     }
 
     private void dataset(AlignmentReport.Dataset d) {
@@ -139,8 +142,8 @@ public final class ReportHtmlWriter {
         sb.append("</table>\n<div class=\"charts\">");
         int k = 0;
         for (Map.Entry<String, AlignmentReport.ScanEvaluator> e : scan.evaluators().entrySet()) {
-            calibration(e.getKey(), e.getValue(), SERIES[k % SERIES.length]);
-            roc(e.getKey(), e.getValue(), SERIES[k++ % SERIES.length]);
+            charts.calibration(e.getKey(), e.getValue(), SERIES[k % SERIES.length]);
+            charts.roc(e.getKey(), e.getValue(), SERIES[k++ % SERIES.length]);
         }
         sb.append("</div>\n");
     }
@@ -155,92 +158,6 @@ public final class ReportHtmlWriter {
             sb.append("<td>").append(num(v)).append("</td>");
         }
         sb.append("</tr>");
-    }
-
-    private static double px(double x) {
-        return PAD + x * (W - PAD - 10);
-    }
-
-    private static double py(double y) {
-        return H - PAD - y * (H - PAD - 24);
-    }
-
-    private void frame(String title, String xLabel, String yLabel) {
-        frame(title, xLabel, yLabel, true, true);
-    }
-
-    private void frame(String title, String xLabel, String yLabel, boolean unitX, boolean unitY) {
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(W).append("\" height=\"").append(H)
-                .append("\" role=\"img\"><title>").append(escape(title)).append("</title>")
-                .append("<text x=\"").append(W / 2).append("\" y=\"15\" text-anchor=\"middle\" font-size=\"12\">")
-                .append(escape(title)).append("</text>")
-                .append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#444\"/>",
-                        px(0), py(0), px(1), py(0)))
-                .append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#444\"/>",
-                        px(0), py(0), px(0), py(1)))
-                .append("<text x=\"").append(W / 2).append("\" y=\"").append(H - 6)
-                .append("\" text-anchor=\"middle\" font-size=\"11\">").append(escape(xLabel)).append("</text>")
-                .append(ticks(unitX, unitY))
-                .append("<text x=\"12\" y=\"").append(H / 2).append("\" font-size=\"11\" transform=\"rotate(-90 12 ")
-                .append(H / 2).append(")\" text-anchor=\"middle\">").append(escape(yLabel)).append("</text>");
-    }
-
-    /** Tick labels 0, 0.5 and 1 on the y axis, and on the x axis when it is a unit scale too. */
-    private static String ticks(boolean unitX, boolean unitY) {
-        StringBuilder t = new StringBuilder();
-        for (double v : new double[] {0, 0.5, 1}) {
-            String label = v == 0.5 ? "0.5" : Integer.toString((int) v);
-            if (unitX) {
-                t.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" text-anchor=\"middle\">%s</text>",
-                        px(v), py(0) + 11, label));
-            }
-            if (unitY) {
-                t.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" text-anchor=\"end\">%s</text>",
-                        px(0) - 3, py(v) + 3, label));
-            }
-        }
-        return t.toString();
-    }
-
-    private void diagonal() {
-        sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#bbb\" "
-                + "stroke-dasharray=\"4\"/>", px(0), py(0), px(1), py(1)));
-    }
-
-    private void calibration(String name, AlignmentReport.ScanEvaluator v, String colour) {
-        frame("Calibration: " + name, "mean scan probability", "human scan rate");
-        diagonal();
-        for (AlignmentReport.CalibrationBin b : v.calibration()) {
-            if (b.n() == 0) {
-                continue;
-            }
-            double x = px(b.meanProb());
-            if (b.wilson() != null) {
-                sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\"/>",
-                        x, py(b.wilson().lo()), x, py(b.wilson().hi()), colour));
-            }
-            sb.append(String.format(Locale.ROOT, "<g><title>n=%d</title><circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"%s\"/></g>",
-                    b.n(), x, py(b.humanScanRate()), colour));
-        }
-        sb.append("</svg>");
-    }
-
-    private void roc(String name, AlignmentReport.ScanEvaluator v, String colour) {
-        frame("ROC: " + name + " (AUC " + num(v.rocAuc().value()) + ")", "false positive rate", "true positive rate");
-        diagonal();
-        polyline(v.rocCurve().stream().map(p -> new double[] {p.fpr(), p.tpr()}).toList(), colour);
-        sb.append("</svg>");
-    }
-
-    private void polyline(List<double[]> points, String colour) {
-        if (points.isEmpty()) {
-            return;
-        }
-        sb.append("<polyline fill=\"none\" stroke=\"").append(colour).append("\" stroke-width=\"2\" points=\"");
-        for (double[] p : points) {
-            sb.append(String.format(Locale.ROOT, "%.1f,%.1f ", px(p[0]), py(p[1])));
-        }
-        sb.append("\"/>");
     }
 
     private void aesthetic(AlignmentReport.Aesthetic a) {
@@ -266,28 +183,9 @@ public final class ReportHtmlWriter {
         sb.append("</table><div class=\"charts\">");
         int k = 0;
         for (Map.Entry<String, AlignmentReport.AestheticEvaluator> e : a.evaluators().entrySet()) {
-            scatter(e.getKey(), e.getValue().scatter(), SERIES[k++ % SERIES.length]);
+            charts.scatter(e.getKey(), e.getValue().scatter(), SERIES[k++ % SERIES.length]);
         }
         sb.append("</div>\n");
-    }
-
-    private void scatter(String name, List<double[]> points, String colour) {
-        double lo = Double.POSITIVE_INFINITY;
-        double hi = Double.NEGATIVE_INFINITY;
-        for (double[] p : points) {
-            lo = Math.min(lo, p[1]);
-            hi = Math.max(hi, p[1]);
-        }
-        frame("Eval vs human aesthetic: " + name, "mean human score (1 to 5)",
-                points.isEmpty() ? "eval score" : "eval score (" + num(lo) + " to " + num(hi) + ")", false, false);
-        if (!points.isEmpty()) {
-            double span = hi > lo ? hi - lo : 1;
-            for (double[] p : points) {
-                sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"%s\" fill-opacity=\"0.5\"/>",
-                        px((p[0] - 1) / 4), py((p[1] - lo) / span), colour));
-            }
-        }
-        sb.append("</svg>");
     }
 
     private void bestOfN(AlignmentReport.BestOfN b) {
@@ -299,16 +197,7 @@ public final class ReportHtmlWriter {
             if (pts.isEmpty()) {
                 continue;
             }
-            double maxN = pts.get(pts.size() - 1).n();
-            frame("Best of N: " + e.getKey(), "N = 1 to " + (int) maxN + " (blue eval, grey random, green oracle)",
-                    "human scan rate", false, true);
-            polyline(pts.stream().filter(p -> p.randomPick().defined())
-                    .map(p -> new double[] {(p.n() - 1) / Math.max(1, maxN - 1), p.randomPick().value()}).toList(), "#999");
-            polyline(pts.stream().filter(p -> p.oracle().defined())
-                    .map(p -> new double[] {(p.n() - 1) / Math.max(1, maxN - 1), p.oracle().value()}).toList(), "#2ca02c");
-            polyline(pts.stream().filter(p -> p.evalPick().defined())
-                    .map(p -> new double[] {(p.n() - 1) / Math.max(1, maxN - 1), p.evalPick().value()}).toList(), "#1f77b4");
-            sb.append("</svg>");
+            charts.bestOfN(e.getKey(), pts);
         }
         sb.append("</div><table><tr><th class=\"l\">evaluator</th><th>N</th><th>pairs</th><th>eval pick</th>"
                 + "<th>random pick</th><th>oracle</th></tr>");
@@ -328,15 +217,25 @@ public final class ReportHtmlWriter {
         AlignmentReport.Grid g = s.grid();
         if (g != null) {
             sb.append("<h3>Toast plot: ").append(escape(g.x())).append(" x ").append(escape(g.y())).append("</h3><div class=\"charts\">");
-            heat(g, "human scan rate", c -> c.humanScanRate());
+            charts.toast(g, "People: scan rate", c -> new HtmlCharts.ToastCell(value(c.humanScanRate()),
+                    Html.pct(value(c.humanScanRate())), "n=" + c.humanScanN() + (c.ties() > 0 ? ", " + c.ties()
+                    + (c.ties() == 1 ? " tie" : " ties") : "")), 0, 1);
             if (!g.cells().isEmpty() && !g.cells().get(0).isEmpty()) {
                 for (Map.Entry<String, AlignmentReport.SliceEvaluator> e : g.cells().get(0).get(0).evaluators().entrySet()) {
-                    if (e.getValue().cohenKappa() != null) {
-                        heat(g, "kappa " + e.getKey(), c -> c.evaluators().get(e.getKey()).cohenKappa());
+                    if (e.getValue().evalScanRate() != null) {
+                        String ev = e.getKey();
+                        charts.toast(g, ev + ": predicted scan rate", c -> {
+                            Double v = value(c.evaluators().get(ev).evalScanRate());
+                            return new HtmlCharts.ToastCell(v, Html.pct(v), "n=" + c.n());
+                        }, 0, 1);
                     }
                 }
             }
-            heat(g, "mean human aesthetic (1-5, scaled)", c -> scaled(c.meanHumanAesthetic()));
+            charts.toast(g, "People: mean aesthetic (1-5)", c -> {
+                Double v = value(c.meanHumanAesthetic());
+                return new HtmlCharts.ToastCell(v, v == null ? "-" : String.format(java.util.Locale.ROOT, "%.2f", v),
+                        "n=" + c.n());
+            }, 1, 5);
             sb.append("</div>");
         }
         for (Map.Entry<String, List<AlignmentReport.Slice>> e : s.params().entrySet()) {
@@ -347,55 +246,8 @@ public final class ReportHtmlWriter {
         sliceTable("phone model", s.phoneModel());
     }
 
-    private static Estimate scaled(Estimate e) {
-        return e.defined() ? new Estimate((e.value() - 1) / 4, null, null, null, null) : e;
-    }
-
-    private void heat(AlignmentReport.Grid g, String title, java.util.function.Function<AlignmentReport.Slice, Estimate> f) {
-        int cols = g.xBins().size();
-        int rows = g.yBins().size();
-        int cell = 44;
-        int left = 60;
-        int top = 30;
-        int width = left + cols * cell + 10;
-        int height = top + rows * cell + 40;
-        sb.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\"><text x=\"").append(width / 2).append("\" y=\"16\" text-anchor=\"middle\" font-size=\"12\">")
-                .append(escape(title)).append("</text>");
-        for (int i = 0; i < cols; i++) {
-            for (int j = 0; j < rows; j++) {
-                AlignmentReport.Slice c = g.cells().get(i).get(j);
-                Estimate e = f.apply(c);
-                int x = left + i * cell;
-                int y = top + (rows - 1 - j) * cell;
-                String fill = e == null || !e.defined() ? "#eee" : colour(e.value());
-                sb.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"").append(cell)
-                        .append("\" height=\"").append(cell).append("\" fill=\"").append(fill)
-                        .append("\" stroke=\"#fff\"><title>").append(escape(c.label())).append(" n=").append(c.n())
-                        .append("</title></rect><text x=\"").append(x + cell / 2).append("\" y=\"").append(y + cell / 2 + 4)
-                        .append("\" text-anchor=\"middle\" font-size=\"10\">")
-                        .append(e == null || !e.defined() ? "-" : String.format(Locale.ROOT, "%.2f", e.value())).append("</text>");
-            }
-        }
-        for (int i = 0; i < cols; i++) {
-            sb.append("<text x=\"").append(left + i * cell + cell / 2).append("\" y=\"").append(top + rows * cell + 14)
-                    .append("\" text-anchor=\"middle\" font-size=\"10\">").append(escape(g.xBins().get(i))).append("</text>");
-        }
-        for (int j = 0; j < rows; j++) {
-            sb.append("<text x=\"").append(left - 4).append("\" y=\"").append(top + (rows - 1 - j) * cell + cell / 2 + 4)
-                    .append("\" text-anchor=\"end\" font-size=\"10\">").append(escape(g.yBins().get(j))).append("</text>");
-        }
-        sb.append("<text x=\"").append(left + cols * cell / 2).append("\" y=\"").append(height - 6)
-                .append("\" text-anchor=\"middle\" font-size=\"11\">").append(escape(g.x())).append(" (up: ")
-                .append(escape(g.y())).append(")</text></svg>");
-    }
-
-    /** Red (0) through yellow to green (1). */
-    private static String colour(double v) {
-        double t = Math.max(0, Math.min(1, v));
-        int r = (int) Math.round(t < 0.5 ? 230 : 230 - (t - 0.5) * 2 * 150);
-        int g = (int) Math.round(t < 0.5 ? 80 + t * 2 * 140 : 220);
-        return String.format(Locale.ROOT, "#%02x%02x%02x", r, g, 90);
+    private static Double value(Estimate e) {
+        return e == null || !e.defined() ? null : e.value();
     }
 
     private void sliceTable(String title, List<AlignmentReport.Slice> slices) {
@@ -444,27 +296,4 @@ public final class ReportHtmlWriter {
         sb.append("</table>\n");
     }
 
-    private void disagreements(AlignmentReport.Disagreements d) {
-        sb.append("<h2>Disagreements (worst first)</h2>");
-        disagreementTable("scan", d.scan());
-        disagreementTable("aesthetic", d.aesthetic());
-    }
-
-    private void disagreementTable(String kind, Map<String, List<AlignmentReport.Disagreement>> byEval) {
-        for (Map.Entry<String, List<AlignmentReport.Disagreement>> e : byEval.entrySet()) {
-            sb.append("<h3>").append(kind).append(": ").append(escape(e.getKey())).append("</h3><table><tr>"
-                    + "<th class=\"l\">code</th><th class=\"l\">image</th><th class=\"l\">prompt</th><th class=\"l\">URL</th>"
-                    + "<th>labels</th><th>human scan share</th><th>eval scan prob</th><th>human aesthetic</th>"
-                    + "<th>eval aesthetic</th><th>gap</th></tr>");
-            for (AlignmentReport.Disagreement x : e.getValue()) {
-                sb.append("<tr><td class=\"l\">").append(escape(x.codeId())).append("</td><td class=\"l\">")
-                        .append(escape(x.imagePath())).append("</td><td class=\"l\">").append(escape(x.prompt()))
-                        .append("</td><td class=\"l\">").append(escape(x.url())).append("</td><td>").append(x.humanLabels())
-                        .append("</td><td>").append(num(x.humanScanFraction())).append("</td><td>").append(num(x.evalScanProb()))
-                        .append("</td><td>").append(num(x.humanAesthetic())).append("</td><td>").append(num(x.evalAesthetic()))
-                        .append("</td><td>").append(num(x.gap())).append("</td></tr>");
-            }
-            sb.append("</table>");
-        }
-    }
 }

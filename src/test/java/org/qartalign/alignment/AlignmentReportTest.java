@@ -364,6 +364,18 @@ class AlignmentReportTest {
     }
 
     @Test
+    void htmlWarnsAboutSimulatedLabelsAndDrawsTheToastPlotLikeTheApp() {
+        String html = ReportHtmlWriter.write(report(false));
+        assertTrue(html.contains("id=\"simulated-banner\"") && html.contains("6 of 21 labels"), "sim's six labels");
+        assertTrue(html.indexOf("simulated-banner") < html.indexOf("<h2>Dataset"), "the banner comes first");
+        assertFalse(ReportHtmlWriter.write(report(true)).contains("simulated-banner"));
+        assertTrue(html.contains("rows: strength, columns: guidance_end"));
+        assertTrue(html.contains("People: mean aesthetic (1-5)") && html.contains(">2.83<"),
+                "cell strength 0.8 x guidance_end 0.8 on the 1-5 scale: (4 + 5/3) / 2");
+        assertTrue(html.contains("n=1, 1 tie"), "cell strength 1.2 x guidance_end 0.8: b3 and the tie a3");
+    }
+
+    @Test
     void writersEscapeAndNeverEmitNaN() {
         AlignmentReport r = report(false);
         String json = ReportJsonWriter.write(r);
