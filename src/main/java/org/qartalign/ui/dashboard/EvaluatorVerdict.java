@@ -24,6 +24,13 @@ public record EvaluatorVerdict(String style, String verdict, List<String> lines)
 
     enum Ceiling { ABOVE, WITHIN, BELOW, UNKNOWN }
 
+    /** What a scan eval's ceiling divides by: the typical labeler's kappa, else Fleiss' kappa. */
+    public static Estimate scanCeiling(AlignmentReport r) {
+        AlignmentReport.ScanInterRater h = r.scan().interRater();
+        return h.typicalLabelerKappa() != null && h.typicalLabelerKappa().value() != null ? h.typicalLabelerKappa()
+                : h.fleissKappa();
+    }
+
     /**
      * @param human the ceiling's own estimate with its interval: the typical labeler's leave-one-out kappa, or
      *              Fleiss' kappa when that is undefined (what {@code s.ceiling()} divides by)

@@ -111,7 +111,7 @@ final class OverviewPane extends ScrollPane {
         for (Map.Entry<String, AlignmentReport.ScanEvaluator> e : r.scan().evaluators().entrySet()) {
             AlignmentReport.ScanEvaluator s = e.getValue();
             cards.getChildren().add(card(e.getKey(), "Scan: agreement with the people's majority (Cohen's kappa)",
-                    s.cohenKappa(), EvaluatorVerdict.scan(s, scanCeiling(r)), "passes " + Figures.percent(s.evalScanRate())
+                    s.cohenKappa(), EvaluatorVerdict.scan(s, EvaluatorVerdict.scanCeiling(r)), "passes " + Figures.percent(s.evalScanRate())
                             + " of codes; people scanned " + Figures.percent(s.humanScanRate())
                             + "\nROC AUC " + Figures.withInterval(s.rocAuc()) + ", over " + s.n() + " codes"));
         }
@@ -134,13 +134,6 @@ final class OverviewPane extends ScrollPane {
         Label evTitle = new Label("Evaluators against people");
         evTitle.getStyleClass().add(Styles.TITLE);
         content.getChildren().addAll(new HBox(18, dataset, progress), evTitle, cards);
-    }
-
-    /** What a scan eval's ceiling divides by: the typical labeler's kappa, else Fleiss' kappa. */
-    static Estimate scanCeiling(AlignmentReport r) {
-        AlignmentReport.ScanInterRater h = r.scan().interRater();
-        return h.typicalLabelerKappa() != null && h.typicalLabelerKappa().value() != null ? h.typicalLabelerKappa()
-                : h.fleissKappa();
     }
 
     private static VBox card(String name, String measure, Estimate headline, EvaluatorVerdict verdict,

@@ -78,7 +78,7 @@ class DashboardViewModelTest {
         DashboardViewModel m = model(UiExecutors.sameThread());
         m.excludeSimulatedProperty().set(true);
         var r = m.reportProperty().get();
-        EvaluatorVerdict v = EvaluatorVerdict.scan(r.scan().evaluators().get("zx"), OverviewPane.scanCeiling(r));
+        EvaluatorVerdict v = EvaluatorVerdict.scan(r.scan().evaluators().get("zx"), EvaluatorVerdict.scanCeiling(r));
         // At 0.5, of the 10 codes people could not scan (i % 4 == 0) the eval passes 20, 24, 28, 32, 36.
         assertEquals("closeness-poor", v.style());
         assertTrue(v.verdict().contains("passes many codes people could not scan"), v.verdict());
