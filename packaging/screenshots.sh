@@ -13,7 +13,7 @@ shots=docs/screenshots
 work=$(mktemp -d)
 mkdir -p "$shots"
 SIZES=(1366x768 1920x1080)
-BLOCKS=(labeling dashboard)
+BLOCKS=(labeling dashboard report)
 [[ $# -gt 0 ]] && BLOCKS=("$@")
 
 [[ -f $jar ]] || mvn -B -q package -DskipTests
@@ -99,13 +99,45 @@ block_labeling() {
     run_app FIRST_CODE_SHOWN "labeling-$1.png" -Dqartalign.autoLabeler=Ada
 }
 
-# The dashboard tabs, at the first size only: dashboard-<tab>.png.
+# ---- dashboard block (dashboard helper) --------------------------------------------------------------------------
+# Every dashboard tab in the light and the dark theme, at the first size only: dashboard-<tab>.png and
+# dashboard-<tab>-dark.png.
 block_dashboard() {
     [[ $1 == "${SIZES[0]}" ]] || return 0
-    for screen in overview scan toast disagreements; do
+    for screen in overview scan aesthetic humans toast best-of-n disagreements; do
         run_app REPORT_SHOWN "dashboard-$screen.png" -Dqartalign.open=dashboard/$screen
+        run_app REPORT_SHOWN "dashboard-$screen-dark.png" -Dqartalign.open=dashboard/$screen -Dqartalign.theme=dark
     done
 }
+# ---- end of dashboard block --------------------------------------------------------------------------------------
+
+# ---- report block (alignment) ------------------------------------------------------------------------------------
+# The HTML report in headless Chromium at the first size: report-top.png (banner, dataset), report-toast.png (the
+# toast plot) and report-disagreements.png (tables with thumbnails). Chromium shoots a page from its top, so each
+# part is cut into a page of its own (same head and style sheet) first.
+block_report() {
+    [[ $1 == "${SIZES[0]}" ]] || return 0
+    command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+    local html=$work/report.html
+    java -jar "$jar" report --db "$db" --format html --bootstrap 200 --out "$html"
+    /usr/bin/python3 - "$html" "$work" <<'PY'
+import sys
+s = open(sys.argv[1], encoding="utf-8").read()
+body = s.index("<body>") + len("<body>")
+parts = {"top": (body, s.index("<h3>Evaluators</h3>")),
+         "toast": (s.index("<h2>Slices</h2>"), s.index("<h3>By ")),
+         "disagreements": (s.index("<h2>Disagreements"), s.index("</body>"))}
+for name, (a, b) in parts.items():
+    with open(f"{sys.argv[2]}/report-{name}.html", "w", encoding="utf-8") as f:
+        f.write(s[:body] + s[a:b] + "</body></html>")
+PY
+    for part in top toast disagreements; do
+        chromium --headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update \
+            --disable-sync --no-first-run --user-data-dir="$(mktemp -d)" --window-size="${1/x/,}" \
+            --screenshot="$shots/report-$part.png" "file://$work/report-$part.html" 2>/dev/null
+    done
+}
+# ---- end of report block ----------------------------------------------------------------------------------------
 
 for size in "${SIZES[@]}"; do
     start_display "$size"

@@ -153,6 +153,9 @@ public final class QArtAlignApp extends Application {
         } else if (System.getProperty(STARTUP_PROBE) != null) {
             System.out.println("START_FORM_SHOWN");
         }
+        if ("dark".equals(System.getProperty("qartalign.theme"))) {
+            toggleTheme();
+        }
         openRequestedScreen(System.getProperty(OPEN_SCREEN));
     }
 
@@ -212,6 +215,9 @@ public final class QArtAlignApp extends Application {
         double px = PhysicalSize.pixels(started.session().displayMm(), Screen.getPrimary());
         LabelingView view = new LabelingView(vm, px);
         window.replace("label", view);
+        if (System.getProperty(LATENCY_PROBE) != null) {
+            view.setOnPainted((code, nanos) -> System.out.printf("CODE_PAINTED %s %d%n", code, nanos / 1000));
+        }
         if (System.getProperty(STARTUP_PROBE) != null) {
             reportFirstCode(vm, root.getScene());
         }

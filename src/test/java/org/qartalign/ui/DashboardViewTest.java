@@ -19,6 +19,7 @@ import org.qartalign.ui.common.UiExecutors;
 import org.qartalign.ui.dashboard.DashboardView;
 import org.qartalign.ui.dashboard.DashboardViewModel;
 import org.qartalign.ui.dashboard.Figures;
+import org.qartalign.ui.dashboard.GalleryViewModel;
 import org.qartalign.ui.dashboard.LabeledDatabase;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -142,18 +143,26 @@ class DashboardViewTest {
     }
 
     @Test
-    void theGalleryShowsFalsePassesFirstMostConfidentFirst(FxRobot robot) throws Exception {
+    void theGalleryStartsWorstFirstAsTheHtmlReportAndCanShowFalsePassesFirst(FxRobot robot) throws Exception {
         open(robot);
         select(robot, "tab-disagreements");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> !robot.lookup("#gallery-tiles").queryAs(FlowPane.class).getChildren().isEmpty());
-        List<String> ids = robot.lookup("#gallery-tiles").queryAs(FlowPane.class).getChildren().stream()
-                .map(n -> n.getId().substring("tile-".length())).toList();
+        // Worst first, the gap |p - share who scanned|: c001 0.975, c002 0.95, c003 0.925, c036 0.9, c005 0.875.
+        assertEquals(List.of("c001", "c002", "c003", "c036", "c005"), tileIds(robot).subList(0, 5));
+        robot.interact(() -> model.gallery().sortProperty().set(GalleryViewModel.SORTS.get(1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<String> ids = tileIds(robot);
         // False passes: p >= 0.5 and people did not scan: codes 36, 32, 28, 24, 20 (highest p first);
         // then false fails (p < 0.5, people scanned), the most confident eval (lowest p) first: 1, 2, 3, 5, ...
         assertEquals(List.of("c036", "c032", "c028", "c024", "c020"), ids.subList(0, 5));
         assertEquals(List.of("c001", "c002", "c003", "c005"), ids.subList(5, 9));
         assertEquals(5 + 15, ids.size());
         assertTrue(text(robot, "#gallery-heading").contains("5 false passes"), text(robot, "#gallery-heading"));
+    }
+
+    private static List<String> tileIds(FxRobot robot) {
+        return robot.lookup("#gallery-tiles").queryAs(FlowPane.class).getChildren().stream()
+                .map(n -> n.getId().substring("tile-".length())).toList();
     }
 }

@@ -22,7 +22,7 @@ public final class HeatMap extends GridPane {
      * One cell: its colour value in [0, 1] (null when undefined), the text shown in it, its count and the text its
      * tooltip shows.
      */
-    public record Cell(Double value, String text, int n, String details) {
+    public record Cell(Double value, String text, int n, String count, String details) {
     }
 
     private BiConsumer<Integer, Integer> onCellClicked = (r, c) -> { };
@@ -76,11 +76,11 @@ public final class HeatMap extends GridPane {
             return pane;
         }
         if (cell.value() == null) {
-            text.setText("n=" + cell.n());
+            text.setText(cell.count());
         } else {
             Color fill = colour(cell.value());
             pane.setStyle("-fx-background-color: " + web(fill) + ";");
-            text.setText(cell.text() + "\nn=" + cell.n());
+            text.setText(cell.text() + "\n" + cell.count());
             text.setStyle("-fx-text-fill: " + (fill.getBrightness() < 0.6 ? "white" : "#1f2328") + ";");
         }
         Tooltip tip = new Tooltip(cell.details());

@@ -24,13 +24,24 @@ public record EvaluatorVerdict(String style, String verdict, List<String> lines)
 
     enum Ceiling { ABOVE, WITHIN, BELOW, UNKNOWN }
 
-    public static EvaluatorVerdict scan(AlignmentReport.ScanEvaluator s) {
+    /** What a scan eval's ceiling divides by: the typical labeler's kappa, else Fleiss' kappa. */
+    public static Estimate scanCeiling(AlignmentReport r) {
+        AlignmentReport.ScanInterRater h = r.scan().interRater();
+        return h.typicalLabelerKappa() != null && h.typicalLabelerKappa().value() != null ? h.typicalLabelerKappa()
+                : h.fleissKappa();
+    }
+
+    /**
+     * @param human the ceiling's own estimate with its interval: the typical labeler's leave-one-out kappa, or
+     *              Fleiss' kappa when that is undefined (what {@code s.ceiling()} divides by)
+     */
+    public static EvaluatorVerdict scan(AlignmentReport.ScanEvaluator s, Estimate human) {
         List<String> lines = new ArrayList<>();
-        Ceiling c = againstCeiling(s.cohenKappa(), s.ceiling());
-        lines.add(ceilingSentence(c, s.ceiling(), "kappa"));
+        Ceiling c = againstCeiling(s.cohenKappa(), human);
+        lines.add(ceilingSentence(c, human, "kappa"));
         AlignmentReport.Counts m = s.confusion();
         long notScanned = m == null ? 0 : m.fp() + m.tn();
-        Estimate fpr = falsePassRate(s.specificity());
+        Estimate fpr = s.falsePassRate() == null ? Estimate.undefined("no data") : s.falsePassRate();
         if (notScanned == 0 || fpr.value() == null) {
             lines.add("False passes: none possible yet (no code that people could not scan).");
         } else {
@@ -61,9 +72,10 @@ public record EvaluatorVerdict(String style, String verdict, List<String> lines)
         return new EvaluatorVerdict(style, verdict, lines);
     }
 
-    public static EvaluatorVerdict aesthetic(AlignmentReport.AestheticEvaluator a) {
-        Ceiling c = againstCeiling(a.spearman(), a.ceiling());
-        String line = ceilingSentence(c, a.ceiling(), "Spearman");
+    /** The ceiling's estimate is the typical labeler's Spearman against the others' mean, with its interval. */
+    public static EvaluatorVerdict aesthetic(AlignmentReport.AestheticEvaluator a, Estimate human) {
+        Ceiling c = againstCeiling(a.spearman(), human);
+        String line = ceilingSentence(c, human, "Spearman");
         return switch (c) {
             case ABOVE, WITHIN -> new EvaluatorVerdict("closeness-good", "Good: ranks codes as people do, as well as "
                     + "a typical person ranks them like the others.", List.of(line));
@@ -74,38 +86,34 @@ public record EvaluatorVerdict(String style, String verdict, List<String> lines)
         };
     }
 
-    /** 1 - specificity, with the interval turned round: the share of not-scanning codes the eval passes. */
-    static Estimate falsePassRate(Estimate specificity) {
-        if (specificity == null || specificity.value() == null) {
-            return Estimate.undefined(specificity == null ? "no data" : specificity.note());
-        }
-        return new Estimate(1 - specificity.value(), specificity.hi() == null ? null : 1 - specificity.hi(),
-                specificity.lo() == null ? null : 1 - specificity.lo(), null, null);
-    }
-
-    /** The eval's interval against the human ceiling: wholly above it, wholly below it, or overlapping it. */
-    static Ceiling againstCeiling(Estimate eval, AlignmentReport.Ceiling ceiling) {
-        if (eval == null || eval.value() == null || ceiling == null || ceiling.human() == null) {
+    /**
+     * The eval's interval against the ceiling's interval: wholly above it, wholly below it, or overlapping it (the
+     * two cannot be told apart). A ceiling without an interval counts as its point value.
+     */
+    static Ceiling againstCeiling(Estimate eval, Estimate human) {
+        if (eval == null || eval.value() == null || human == null || human.value() == null) {
             return Ceiling.UNKNOWN;
         }
         double lo = eval.lo() == null ? eval.value() : eval.lo();
         double hi = eval.hi() == null ? eval.value() : eval.hi();
-        return lo > ceiling.human() ? Ceiling.ABOVE : hi < ceiling.human() ? Ceiling.BELOW : Ceiling.WITHIN;
+        double humanLo = human.lo() == null ? human.value() : human.lo();
+        double humanHi = human.hi() == null ? human.value() : human.hi();
+        return lo > humanHi ? Ceiling.ABOVE : hi < humanLo ? Ceiling.BELOW : Ceiling.WITHIN;
     }
 
-    private static String ceilingSentence(Ceiling c, AlignmentReport.Ceiling ceiling, String measure) {
+    private static String ceilingSentence(Ceiling c, Estimate human, String measure) {
         if (c == Ceiling.UNKNOWN) {
-            return "Human ceiling: not known yet" + (ceiling != null && ceiling.note() != null
-                    ? " (" + ceiling.note() + ")." : " (needs codes labeled by two or more people).");
+            return "Human ceiling: not known yet" + (human != null && human.note() != null
+                    ? " (" + human.note() + ")." : " (needs codes labeled by two or more people).");
         }
-        String h = Figures.num(ceiling.human());
+        String h = "a typical labeler's " + measure + " against the others is " + Figures.withInterval(human);
         return switch (c) {
-            case ABOVE -> "Agrees with the people's majority better than a typical labeler does (their " + measure
-                    + " against the others: " + h + "); the whole interval is above it.";
-            case BELOW -> "Agrees with the people's majority less than a typical labeler does (their " + measure
-                    + " against the others: " + h + "); the whole interval is below it.";
-            default -> "Agrees with the people's majority about as well as a typical labeler does (their " + measure
-                    + " against the others: " + h + " lies inside the interval).";
+            case ABOVE -> "Agrees with the people's majority better than a typical labeler does: " + h
+                    + ", wholly below the eval's interval.";
+            case BELOW -> "Agrees with the people's majority less than a typical labeler does: " + h
+                    + ", wholly above the eval's interval.";
+            default -> "Agrees with the people's majority about as well as a typical labeler does: " + h
+                    + ", overlapping the eval's interval.";
         };
     }
 }

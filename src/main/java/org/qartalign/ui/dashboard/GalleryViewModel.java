@@ -9,6 +9,7 @@ import javafx.collections.ObservableList;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import org.qartalign.alignment.AlignmentReport;
+import org.qartalign.alignment.WorstFirst;
 import org.qartalign.core.CodeImages;
 import org.qartalign.core.CodeWithPair;
 import org.qartalign.core.EvalResult;
@@ -43,8 +44,9 @@ import java.util.function.Consumer;
 public final class GalleryViewModel {
     public static final String ANY_LABELER = "any labeler";
     public static final String NO_PARAMETER = "no parameter filter";
-    public static final List<String> SORTS = List.of("false passes first, most confident first",
-            "eval confidence, highest first", "eval confidence, lowest first");
+    public static final List<String> SORTS = List.of("worst first (largest gap, as the HTML report)",
+            "false passes first, most confident first", "eval confidence, highest first",
+            "eval confidence, lowest first");
     static final int THUMBNAIL = 150;
 
     private final Database db;
@@ -181,7 +183,7 @@ public final class GalleryViewModel {
             out.add(new Item(c, prob, d == Disagreement.FALSE_PASS, d == Disagreement.FALSE_FAIL,
                     cw == null ? "" : paramsText(cw)));
         }
-        out.sort(order(sort.get()).thenComparing(i -> i.code().codeId()));
+        out.sort(order(sort.get(), e).thenComparing(i -> i.code().codeId()));
         items.set(List.copyOf(out));
         long fp = out.stream().filter(Item::falsePass).count();
         long ff = out.stream().filter(Item::falseFail).count();
@@ -203,12 +205,16 @@ public final class GalleryViewModel {
         }
     }
 
-    private static Comparator<Item> order(String how) {
+    private static Comparator<Item> order(String how, int evaluator) {
         Comparator<Item> byConfidence = Comparator.comparing(i -> i.evalProb() == null ? 0.5 : i.evalProb());
-        if (how != null && how.equals(SORTS.get(1))) {
+        if (how == null || how.equals(SORTS.get(0))) {
+            return evaluator < 0 ? Comparator.comparing(i -> i.code().codeId())
+                    : Comparator.comparing(Item::code, WorstFirst.scanCodes(evaluator));
+        }
+        if (how.equals(SORTS.get(2))) {
             return byConfidence.reversed();
         }
-        if (how != null && how.equals(SORTS.get(2))) {
+        if (how.equals(SORTS.get(3))) {
             return byConfidence;
         }
         return Comparator.comparing((Item i) -> i.falsePass() ? 0 : 1)

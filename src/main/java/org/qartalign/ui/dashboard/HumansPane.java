@@ -88,7 +88,7 @@ final class HumansPane extends ScrollPane {
     @SuppressWarnings("unchecked")
     private static void fitToContent(TableColumn<AlignmentReport.LabelerFigures, ?> c,
                                      List<AlignmentReport.LabelerFigures> rows) {
-        int chars = c.getText().trim().length();
+        int chars = c.getText().trim().length() + 2;
         for (AlignmentReport.LabelerFigures l : rows) {
             Object v = ((TableColumn<AlignmentReport.LabelerFigures, String>) c).getCellObservableValue(l).getValue();
             chars = Math.max(chars, v == null ? 0 : v.toString().length());
@@ -128,7 +128,7 @@ final class HumansPane extends ScrollPane {
             fitToContent(c, r.labelers());
         }
         // Every row shown without a vertical scrollbar (up to 15), plus the header and a horizontal scrollbar.
-        table.setPrefHeight(table.getFixedCellSize() * Math.max(2, Math.min(15, r.labelers().size())) + 56);
+        table.setPrefHeight(table.getFixedCellSize() * Math.max(2, Math.min(15, r.labelers().size())) + 72);
         table.setMinHeight(Region.USE_PREF_SIZE);
     }
 }

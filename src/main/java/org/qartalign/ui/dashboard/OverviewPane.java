@@ -111,14 +111,14 @@ final class OverviewPane extends ScrollPane {
         for (Map.Entry<String, AlignmentReport.ScanEvaluator> e : r.scan().evaluators().entrySet()) {
             AlignmentReport.ScanEvaluator s = e.getValue();
             cards.getChildren().add(card(e.getKey(), "Scan: agreement with the people's majority (Cohen's kappa)",
-                    s.cohenKappa(), EvaluatorVerdict.scan(s), "passes " + Figures.percent(s.evalScanRate())
+                    s.cohenKappa(), EvaluatorVerdict.scan(s, EvaluatorVerdict.scanCeiling(r)), "passes " + Figures.percent(s.evalScanRate())
                             + " of codes; people scanned " + Figures.percent(s.humanScanRate())
                             + "\nROC AUC " + Figures.withInterval(s.rocAuc()) + ", over " + s.n() + " codes"));
         }
         for (Map.Entry<String, AlignmentReport.AestheticEvaluator> e : r.aesthetic().evaluators().entrySet()) {
             AlignmentReport.AestheticEvaluator a = e.getValue();
             cards.getChildren().add(card(e.getKey(), "Aesthetic: rank agreement with the mean human score (Spearman)",
-                    a.spearman(), EvaluatorVerdict.aesthetic(a),
+                    a.spearman(), EvaluatorVerdict.aesthetic(a, r.aesthetic().interRater().typicalLabelerSpearman()),
                     "Kendall tau-b " + Figures.withInterval(a.kendallTauB()) + ", over " + a.n() + " codes"));
         }
         if (cards.getChildren().isEmpty()) {

@@ -55,11 +55,13 @@ final class ToastPlotPane extends ScrollPane {
         String keepY = yParam.getValue();
         xParam.setItems(FXCollections.observableArrayList(params));
         yParam.setItems(FXCollections.observableArrayList(params));
-        xParam.setValue(keepX != null && params.contains(keepX) ? keepX : params.contains("strength") ? "strength"
+        // The report's own toast axes (rows = first parameter, as in the HTML report) unless the user chose others.
+        List<String> axes = e == null ? null : e.defaultGridAxes();
+        xParam.setValue(keepX != null && params.contains(keepX) ? keepX : axes != null ? axes.get(0)
                 : params.isEmpty() ? null : params.get(0));
         String x = xParam.getValue();
-        yParam.setValue(keepY != null && params.contains(keepY) ? keepY
-                : params.contains("guidance_end") && !"guidance_end".equals(x) ? "guidance_end"
+        yParam.setValue(keepY != null && params.contains(keepY) && !keepY.equals(x) ? keepY
+                : axes != null && !axes.get(1).equals(x) ? axes.get(1)
                 : params.stream().filter(p -> !p.equals(x)).findFirst().orElse(null));
         recompute();
     }
@@ -74,16 +76,21 @@ final class ToastPlotPane extends ScrollPane {
             return;
         }
         grid = e.grid(x, y);
-        maps.getChildren().add(map("toast-human", "People: scan rate", ParameterGrid.Cell::humanScanRate, true));
+        // Each cell shows the n its rate is over: people's rate leaves tied codes out (counted apart), an eval's rate
+        // is over the codes it scored.
+        maps.getChildren().add(map("toast-human", "People: scan rate (ties apart)", ParameterGrid.Cell::humanScanRate,
+                true, c -> "n=" + c.humanMajority() + (c.ties() == 0 ? "" : c.ties() == 1 ? ", 1 tie"
+                        : ", " + c.ties() + " ties")));
         for (String ev : grid.scanEvaluators()) {
             maps.getChildren().add(map("toast-scan-" + ev, ev + ": predicted scan rate",
-                    c -> c.evalScanRate().get(ev), true));
+                    c -> c.evalScanRate().get(ev), true, c -> "n=" + c.evalScored().getOrDefault(ev, 0)));
         }
         maps.getChildren().add(map("toast-aesthetic", "People: mean aesthetic (1-5)",
-                ParameterGrid.Cell::meanHumanAesthetic, false));
+                ParameterGrid.Cell::meanHumanAesthetic, false, c -> "n=" + c.n()));
     }
 
-    private VBox map(String id, String title, Function<ParameterGrid.Cell, Double> value, boolean percent) {
+    private VBox map(String id, String title, Function<ParameterGrid.Cell, Double> value, boolean percent,
+                     Function<ParameterGrid.Cell, String> count) {
         int rows = grid.xBins().size();
         int cols = grid.yBins().size();
         HeatMap.Cell[][] cells = new HeatMap.Cell[rows][cols];
@@ -94,7 +101,7 @@ final class ToastPlotPane extends ScrollPane {
                 Double colour = v == null ? null : percent ? v : (v - 1) / 4;
                 String text = v == null ? "" : percent ? String.format(Locale.ROOT, "%.0f%%", 100 * v)
                         : String.format(Locale.ROOT, "%.2f", v);
-                cells[r][c] = new HeatMap.Cell(colour, text, cell.n(), details(cell));
+                cells[r][c] = new HeatMap.Cell(colour, text, cell.n(), count.apply(cell), details(cell));
             }
         }
         HeatMap heat = new HeatMap();
@@ -115,8 +122,10 @@ final class ToastPlotPane extends ScrollPane {
     private String details(ParameterGrid.Cell c) {
         List<String> lines = new ArrayList<>();
         lines.add("n = " + c.n() + " labeled codes");
-        lines.add("people scanned: " + Figures.pct(c.humanScanRate()));
-        c.evalScanRate().forEach((k, v) -> lines.add(k + " predicts: " + Figures.pct(v)));
+        lines.add("people scanned: " + Figures.pct(c.humanScanRate()) + " of the " + c.humanMajority()
+                + " codes with a majority" + (c.ties() == 0 ? "" : " (" + c.ties() + " tied, left out)"));
+        c.evalScanRate().forEach((k, v) -> lines.add(k + " predicts: " + Figures.pct(v) + " of "
+                + c.evalScored().getOrDefault(k, 0) + " codes"));
         lines.add("mean human aesthetic: " + (c.meanHumanAesthetic() == null ? "n/a"
                 : String.format(Locale.ROOT, "%.2f", c.meanHumanAesthetic())));
         c.meanEvalAesthetic().forEach((k, v) -> lines.add(k + " mean aesthetic: "

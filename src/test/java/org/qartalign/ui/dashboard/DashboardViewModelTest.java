@@ -67,7 +67,36 @@ class DashboardViewModelTest {
         assertTrue(g.headingProperty().get().contains("at threshold 0.30: 7 false passes"), g.headingProperty().get());
         m.excludeSimulatedProperty().set(true);
         assertTrue(g.headingProperty().get().contains("at threshold 0.30: 7 false passes"), g.headingProperty().get());
+        // Worst first, as the HTML report orders it: |p - share who scanned| is largest for c001 (p 0.025, 2 of 2).
+        assertEquals("c001", g.itemsProperty().get().get(0).code().codeId());
+        g.sortProperty().set(GalleryViewModel.SORTS.get(1));
         assertEquals("c036", g.itemsProperty().get().get(0).code().codeId(), "most confident false pass first");
+    }
+
+    @Test
+    void anOverviewCardSaysInWordsThatAnEvalPassingHalfTheUnscannableCodesIsPoor() {
+        DashboardViewModel m = model(UiExecutors.sameThread());
+        m.excludeSimulatedProperty().set(true);
+        var r = m.reportProperty().get();
+        EvaluatorVerdict v = EvaluatorVerdict.scan(r.scan().evaluators().get("zx"), EvaluatorVerdict.scanCeiling(r));
+        // At 0.5, of the 10 codes people could not scan (i % 4 == 0) the eval passes 20, 24, 28, 32, 36.
+        assertEquals("closeness-poor", v.style());
+        assertTrue(v.verdict().contains("passes many codes people could not scan"), v.verdict());
+        assertTrue(v.lines().get(1).startsWith("False passes: 5 of the 10 codes people could not scan pass this eval, "
+                + "50.0%"), v.lines().get(1));
+        assertTrue(v.lines().stream().noneMatch(l -> l.contains("_")), "no raw keys: " + v.lines());
+    }
+
+    @Test
+    void aLabelerWhoSaysEveryCodeScansIsHighlightedAndTheOthersAreNot() {
+        DashboardViewModel m = model(UiExecutors.sameThread());
+        m.refresh();
+        // sim scans 100%; ana's and ben's pooled rate is 75% (30 of 40 each): 25 points apart, outside sim's interval.
+        // ana scans 75% against ben's and sim's pooled 87.5%: 12.5 points, under the 15-point bar.
+        var outliers = LabelerOutliers.byScanRate(m.reportProperty().get().labelers());
+        assertEquals(List.of("sim"), List.copyOf(outliers.keySet()));
+        assertEquals("sim scans 100% of codes, the other labelers 75%: check their phone, light and instructions",
+                outliers.get("sim"));
     }
 
     @Test
