@@ -12,6 +12,9 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.qartalign.core.AppVersion;
 import org.qartalign.ui.common.Styles;
@@ -33,6 +36,19 @@ public final class AboutDialog {
             dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
         }
         dialog.getDialogPane().setContent(content());
+        // Under a window manager the dialog otherwise opens at a minimal height (JDK-8316423): size it once shown.
+        dialog.setResizable(true);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double width = Math.min(screen.getWidth() - 40, 1000);
+        double height = Math.min(screen.getHeight() - 40, 580);
+        Runnable size = () -> {
+            dialog.setWidth(width);
+            dialog.setHeight(height);
+            dialog.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
+            dialog.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
+        };
+        size.run();
+        dialog.setOnShown(e -> Platform.runLater(size));
         dialog.showAndWait();
     }
 
@@ -44,6 +60,7 @@ public final class AboutDialog {
                 + "Licensed under the Apache License 2.0. Full licence texts: LICENSE and NOTICE "
                 + "(installed in /usr/share/doc/qart-align on Linux).");
         what.setWrapText(true);
+        what.setMinHeight(Region.USE_PREF_SIZE);
         what.getStyleClass().add(Styles.MUTED);
         HBox header = new HBox(16, title);
         try (InputStream icon = AboutDialog.class.getResourceAsStream("icon-64.png")) {
