@@ -102,8 +102,8 @@ final class ScanAgreementPane extends ScrollPane {
 
         bins.setId("calibration-table");
         bins.setPrefHeight(300);
-        bins.setPrefWidth(470);
-        bins.setMinWidth(440);
+        bins.setPrefWidth(540);
+        bins.setMinWidth(520);
         bins.setPlaceholder(new Label("No calibration bins yet."));
         bins.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         bins.getColumns().addAll(List.of(
@@ -113,7 +113,7 @@ final class ScanAgreementPane extends ScrollPane {
                 column("people", b -> Figures.pct(b.humanScanRate())),
                 column("people: Wilson 95%", b -> b.wilson() == null ? "" : String.format("%.1f-%.1f%%",
                         100 * b.wilson().lo(), 100 * b.wilson().hi()))));
-        double[] widths = {70, 45, 70, 70, 150};
+        double[] widths = {70, 50, 70, 70, 190};
         for (int i = 0; i < widths.length; i++) {
             bins.getColumns().get(i).setMinWidth(widths[i]);
         }
