@@ -1,5 +1,6 @@
 package org.qartalign.team;
 
+import org.qartalign.testing.CliRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,12 +63,12 @@ class DataSafetyTest {
     }
 
     /** Runs a command that must be refused: exit 2, the message contains every part, and the files are as before. */
-    private static Cli refused(List<Path> unchanged, String[] args, String... parts) throws Exception {
+    private static CliRun refused(List<Path> unchanged, String[] args, String... parts) throws Exception {
         List<String> before = new ArrayList<>();
         for (Path p : unchanged) {
             before.add(Dumps.bytes(p));
         }
-        Cli r = Cli.run(args);
+        CliRun r = CliRun.of(args);
         assertEquals(2, r.exit(), String.join(" ", args) + " -> " + r.out() + r.err());
         for (String part : parts) {
             assertTrue(r.err().contains(part), String.join(" ", args) + " said: " + r.err());
@@ -122,7 +123,7 @@ class DataSafetyTest {
     void replacingAFileBesideTheDatabaseTakesASafetyCopyFirst() throws Exception {
         Path beside = db.resolveSibling("codes.csv");
         Files.writeString(beside, "yesterday's export\n");
-        Cli r = Cli.run("export", "--db", db.toString(), "--format", "csv", "--out", beside.toString());
+        CliRun r = CliRun.of("export", "--db", db.toString(), "--format", "csv", "--out", beside.toString());
         assertEquals(0, r.exit(), r.err());
         List<Path> copies = new SafetyCopies(db).list();
         assertEquals(1, copies.size(), "a safety copy before replacing a file next to the database");
@@ -136,13 +137,13 @@ class DataSafetyTest {
         }
         Process writer = Children.start(LiveWriter.class, db.toString());
         List<String> acked = new ArrayList<>();
-        Cli r;
+        CliRun r;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(writer.getInputStream(),
                 StandardCharsets.UTF_8))) {
             while (acked.size() < 5) {
                 acked.add(out.readLine().substring(4));
             }
-            r = Cli.run("restore", "--db", db.toString());
+            r = CliRun.of("restore", "--db", db.toString());
             for (int i = 0; i < 5; i++) {
                 acked.add(out.readLine().substring(4));
             }
@@ -164,7 +165,7 @@ class DataSafetyTest {
             assertEquals(1, new SafetyCopies(db).list().size(), "the refused restore took no copy either");
         }
         HostileTally.attack(true, false);
-        Cli again = Cli.run("restore", "--db", db.toString());
+        CliRun again = CliRun.of("restore", "--db", db.toString());
         assertEquals(0, again.exit(), "with the writer gone, restore goes ahead: " + again.err());
         try (Database d = Database.open(db)) {
             assertEquals(2, new LabelRepository(d).count(), "the copy taken before the writer started");
@@ -247,9 +248,9 @@ class DataSafetyTest {
         Path old = copyOfMain("old/labels.db");
         sql(old, "DROP INDEX eval_by_evaluator", "DROP TABLE setting", "PRAGMA user_version = 1");
         String oldBytes = Dumps.bytes(old);
-        assertEquals(0, Cli.run("report", "--db", old.toString(), "--bootstrap", "0").exit());
-        assertEquals(0, Cli.run("merge", "--db", db.toString(), old.toString()).exit());
-        assertEquals(0, Cli.run("restore", "--db", db.toString(), "--from", old.toString()).exit());
+        assertEquals(0, CliRun.of("report", "--db", old.toString(), "--bootstrap", "0").exit());
+        assertEquals(0, CliRun.of("merge", "--db", db.toString(), old.toString()).exit());
+        assertEquals(0, CliRun.of("restore", "--db", db.toString(), "--from", old.toString()).exit());
         assertEquals(oldBytes, Dumps.bytes(old), "a schema-1 source is read, never migrated in place");
         HostileTally.attack(false, true);
         try (Database d = Database.open(db)) {
@@ -283,7 +284,7 @@ class DataSafetyTest {
         Path manifest = Files.writeString(dir.resolve("pipe.jsonl"),
                 "{\"id\": \"p1\", \"prompt\": \"p\", \"url\": \"u\", \"image\": \"pipe.png\"}\n");
         String before = Dumps.sha256(db);
-        Cli r = Cli.run("import", "--db", db.toString(), manifest.toString());
+        CliRun r = CliRun.of("import", "--db", db.toString(), manifest.toString());
         assertEquals(2, r.exit(), r.err());
         assertTrue(r.err().contains(manifest + ":1: image is not a regular file (a device or a pipe)"), r.err());
         assertEquals(before, Dumps.sha256(db));

@@ -1,5 +1,6 @@
 package org.qartalign.team;
 
+import org.qartalign.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qartalign.alignment.Alignment;
@@ -30,28 +31,28 @@ class RetestAndPolicyTest {
     @Test
     void configureStoresAValidatedPolicyAndKeepsUnnamedOptions() {
         Path db = dir.resolve("labels.db");
-        Cli set = Cli.run("configure", "--db", db.toString(), "--overlap-share", "0.3", "--overlap-labelers", "4");
+        CliRun set = CliRun.of("configure", "--db", db.toString(), "--overlap-share", "0.3", "--overlap-labelers", "4");
         assertEquals(0, set.exit(), set.err());
         assertTrue(set.out().contains("saved: labels per code 1, overlap share 0.3 x 4 labelers, retest share 0.05"),
                 set.out());
-        Cli bad = Cli.run("configure", "--db", db.toString(), "--retest-share", "0.9");
+        CliRun bad = CliRun.of("configure", "--db", db.toString(), "--retest-share", "0.9");
         assertEquals(2, bad.exit());
         assertTrue(bad.err().contains("--retest-share must be between 0 and 0.5, got 0.9"), bad.err());
-        Cli notANumber = Cli.run("configure", "--db", db.toString(), "--labels-per-code", "two");
+        CliRun notANumber = CliRun.of("configure", "--db", db.toString(), "--labels-per-code", "two");
         assertEquals(2, notANumber.exit());
         assertTrue(notANumber.err().contains("--labels-per-code"), notANumber.err());
         try (Database d = Database.open(db)) {
             assertEquals(new OverlapPolicy(1, 0.3, 4, 0.05), OverlapPolicy.load(d));
         }
-        Cli show = Cli.run("configure", "--db", db.toString());
+        CliRun show = CliRun.of("configure", "--db", db.toString());
         assertTrue(show.out().startsWith("current: labels per code 1, overlap share 0.3 x 4"), show.out());
         try (Database d = Database.open(db)) {
             new org.qartalign.store.SettingRepository(d).put("overlap.overlap_share", "lots");
         }
-        Cli broken = Cli.run("configure", "--db", db.toString());
+        CliRun broken = CliRun.of("configure", "--db", db.toString());
         assertEquals(2, broken.exit());
         assertTrue(broken.err().contains("setting overlap.overlap_share is 'lots', not a number"), broken.err());
-        Cli fixed = Cli.run("configure", "--db", db.toString(), "--overlap-share", "0.25");
+        CliRun fixed = CliRun.of("configure", "--db", db.toString(), "--overlap-share", "0.25");
         assertEquals(0, fixed.exit(), fixed.err());
         assertTrue(fixed.out().contains("saved: labels per code 1, overlap share 0.25 x 3 labelers"), fixed.out());
     }

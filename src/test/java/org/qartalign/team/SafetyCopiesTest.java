@@ -1,5 +1,6 @@
 package org.qartalign.team;
 
+import org.qartalign.testing.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qartalign.core.Label;
@@ -58,15 +59,15 @@ class SafetyCopiesTest {
             file = db.file();
             label(db, "c001");
         }
-        Cli first = Cli.run("import", "--db", file.toString(), dir.resolve("missing.jsonl").toString());
+        CliRun first = CliRun.of("import", "--db", file.toString(), dir.resolve("missing.jsonl").toString());
         assertEquals(2, first.exit(), "a writing command takes a safety copy even when the import then fails");
         try (Database db = Database.open(file)) {
             label(db, "c002");
             assertEquals(2, new LabelRepository(db).count());
         }
-        Cli list = Cli.run("restore", "--db", file.toString(), "--list");
+        CliRun list = CliRun.of("restore", "--db", file.toString(), "--list");
         assertEquals(1, list.out().lines().count(), list.out());
-        Cli restore = Cli.run("restore", "--db", file.toString());
+        CliRun restore = CliRun.of("restore", "--db", file.toString());
         assertEquals(0, restore.exit(), restore.err());
         assertTrue(restore.out().contains("the replaced file is kept as"), restore.out());
         try (Database db = Database.open(file)) {
@@ -74,12 +75,12 @@ class SafetyCopiesTest {
         }
         List<Path> copies = new SafetyCopies(file).list();
         assertEquals(2, copies.size());
-        Cli back = Cli.run("restore", "--db", file.toString(), "--from", copies.get(0).toString());
+        CliRun back = CliRun.of("restore", "--db", file.toString(), "--from", copies.get(0).toString());
         assertEquals(0, back.exit(), back.err());
         try (Database db = Database.open(file)) {
             assertEquals(2, new LabelRepository(db).count(), "restoring the kept copy undoes the restore");
         }
-        Cli missing = Cli.run("restore", "--db", file.toString(), "--from", dir.resolve("nope.db").toString());
+        CliRun missing = CliRun.of("restore", "--db", file.toString(), "--from", dir.resolve("nope.db").toString());
         assertEquals(2, missing.exit());
         assertTrue(missing.err().contains("--from: "), missing.err());
     }

@@ -1,5 +1,6 @@
 package org.qartalign.team;
 
+import org.qartalign.testing.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,7 +79,7 @@ class SplitMergeTest {
     }
 
     private List<Path> splitAndLabel(long seed) {
-        Cli split = Cli.run("split", "--db", main.toString(), "--labelers", String.join(",", TEAM),
+        CliRun split = CliRun.of("split", "--db", main.toString(), "--labelers", String.join(",", TEAM),
                 "--out", dir.resolve("team").toString());
         assertEquals(0, split.exit(), split.err());
         List<Path> files = new ArrayList<>();
@@ -144,7 +145,7 @@ class SplitMergeTest {
                 versions += new LabelRepository(db).count();
             }
         }
-        Cli merged = Cli.run(new String[] {"merge", "--db", main.toString(), splits.get(0).toString(),
+        CliRun merged = CliRun.of(new String[] {"merge", "--db", main.toString(), splits.get(0).toString(),
                 splits.get(1).toString(), splits.get(2).toString()});
         assertEquals(0, merged.exit(), merged.err());
         assertTrue(merged.out().contains("label versions added"), merged.out());
@@ -157,7 +158,7 @@ class SplitMergeTest {
                 assertTrue(l.supersedes() == null || uuids.contains(l.supersedes()), "history chain intact: " + l);
             }
         }
-        Cli again = Cli.run("merge", "--db", main.toString(), splits.get(1).toString());
+        CliRun again = CliRun.of("merge", "--db", main.toString(), splits.get(1).toString());
         assertTrue(again.out().contains(": 0 label versions added"), again.out());
     }
 
@@ -174,7 +175,7 @@ class SplitMergeTest {
             });
         }
         TreeSet<String> before = content(main);
-        Cli refused = Cli.run("merge", "--db", main.toString(), splits.get(0).toString());
+        CliRun refused = CliRun.of("merge", "--db", main.toString(), splits.get(0).toString());
         assertEquals(2, refused.exit());
         assertTrue(refused.err().contains("same id, different image SHA-256: c007, c031"), refused.err());
         assertTrue(refused.err().contains("Nothing was written"), refused.err());
@@ -183,10 +184,10 @@ class SplitMergeTest {
 
     @Test
     void splitCopiesTheDatasetAndReferencesOrCopiesTheImages() throws Exception {
-        Cli copied = Cli.run("split", "--db", main.toString(), "--labelers", "dee", "--out",
+        CliRun copied = CliRun.of("split", "--db", main.toString(), "--labelers", "dee", "--out",
                 dir.resolve("copies").toString(), "--copy-images");
         assertEquals(0, copied.exit(), copied.err());
-        Cli referenced = Cli.run("split", "--db", main.toString(), "--labelers", "eve", "--out",
+        CliRun referenced = CliRun.of("split", "--db", main.toString(), "--labelers", "eve", "--out",
                 dir.resolve("refs").toString());
         assertEquals(0, referenced.exit(), referenced.err());
         for (Path f : List.of(dir.resolve("copies/dee/labels.db"), dir.resolve("refs/eve/labels.db"))) {
@@ -201,10 +202,10 @@ class SplitMergeTest {
                 assertFalse(new org.qartalign.store.LabelerRepository(db).all().isEmpty(), "labeler pre-created");
             }
         }
-        Cli twice = Cli.run("split", "--db", main.toString(), "--labelers", "eve", "--out", dir.resolve("refs").toString());
+        CliRun twice = CliRun.of("split", "--db", main.toString(), "--labelers", "eve", "--out", dir.resolve("refs").toString());
         assertEquals(2, twice.exit());
         assertTrue(twice.err().contains("already exists"), twice.err());
-        Cli dup = Cli.run("split", "--db", main.toString(), "--labelers", "ana,ana", "--out", dir.resolve("x").toString());
+        CliRun dup = CliRun.of("split", "--db", main.toString(), "--labelers", "ana,ana", "--out", dir.resolve("x").toString());
         assertTrue(dup.err().contains("'ana' is named twice"), dup.err());
         assertThrows(StoreException.class, () -> {
             try (Database db = Database.open(main)) {
