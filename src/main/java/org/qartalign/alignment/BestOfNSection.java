@@ -104,7 +104,7 @@ final class BestOfNSection {
     /** A pair's candidates grouped by equal rank, best first, as human truth values. */
     private double[][] rankGroups(List<Integer> cand, int e, Integer aesIndex) {
         double t = codes.options.threshold();
-        Comparator<Integer> better = Comparator.comparing((Integer i) -> codes.row(i).scanProb()[e] >= t)
+        Comparator<Integer> better = Comparator.comparing((Integer i) -> ScanVerdict.passes(codes.row(i).scanProb()[e], t))
                 .thenComparing(i -> aesIndex == null ? 0.0 : nanLow(codes.row(i).aesthetic()[aesIndex]))
                 .thenComparing(i -> codes.row(i).scanProb()[e]).reversed();
         List<Integer> sorted = new ArrayList<>(cand);

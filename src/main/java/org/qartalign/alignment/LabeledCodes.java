@@ -65,7 +65,8 @@ final class LabeledCodes {
                     sum += l.aesthetic();
                 }
             }
-            truth[i] = 2 * scanned[i] > scanLabels[i] ? 1 : 2 * scanned[i] < scanLabels[i] ? 0 : Double.NaN;
+            Integer majority = ScanVerdict.majority(scanned[i], scanLabels[i]);
+            truth[i] = majority == null ? Double.NaN : majority;
             humanAesthetic[i] = scoreLabels[i] == 0 ? Double.NaN : sum / scoreLabels[i];
         }
         int evals = input.evaluators().size();

@@ -62,7 +62,7 @@ final class ParameterGridSection {
                 double p = codes.row(i).scanProb()[scanEvals[k]];
                 if (!Double.isNaN(p)) {
                     scored[k]++;
-                    passes[k] += p >= codes.options.threshold() ? 1 : 0;
+                    passes[k] += ScanVerdict.passes(p, codes.options.threshold()) ? 1 : 0;
                 }
             }
             for (int k = 0; k < aestheticEvals.length; k++) {

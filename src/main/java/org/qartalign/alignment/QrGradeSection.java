@@ -76,7 +76,7 @@ public final class QrGradeSection {
                 yes[b] += (int) codes.truth[i];
                 for (int e = 0; e < evals.size(); e++) {
                     double prob = codes.row(i).scanProb()[codes.scanEvals[e]];
-                    pass[b][e] += prob >= codes.options.threshold() ? 1 : 0;
+                    pass[b][e] += ScanVerdict.passes(prob, codes.options.threshold()) ? 1 : 0;
                 }
                 Double score = g.get(scoreKey);
                 if (score != null && Double.isFinite(score)) {

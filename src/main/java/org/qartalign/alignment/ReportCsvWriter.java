@@ -27,7 +27,7 @@ public final class ReportCsvWriter {
             for (int e = 0; e < evals.size(); e++) {
                 double p = c.scanProb()[e];
                 sb.append(',').append(number(p)).append(',')
-                        .append(Double.isNaN(p) ? "" : p >= threshold ? "1" : "0").append(',')
+                        .append(Double.isNaN(p) ? "" : ScanVerdict.passes(p, threshold) ? "1" : "0").append(',')
                         .append(number(c.aesthetic()[e]));
             }
             sb.append("\r\n");

@@ -86,7 +86,7 @@ public final class ScanScores {
             if (w == 0) {
                 continue;
             }
-            boolean pass = prob[i] >= threshold;
+            boolean pass = ScanVerdict.passes(prob[i], threshold);
             if (truth[i]) {
                 if (pass) {
                     tp += w;

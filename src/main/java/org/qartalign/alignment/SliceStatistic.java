@@ -157,7 +157,7 @@ final class SliceStatistic {
         if (Double.isNaN(p)) {
             return 0;
         }
-        int base = p >= threshold ? 1 : 4;
+        int base = ScanVerdict.passes(p, threshold) ? 1 : 4;
         return (byte) (base + (scan == 1 ? 0 : scan == 0 ? 1 : 2));
     }
 

@@ -114,12 +114,7 @@ public final class BenchScanCommand implements Callable<Integer> {
                     "QR only, 1 process"));
         }
         out.printf(Locale.ROOT, "%d images, %d cores available%n", files.size(), Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "%-14s %-22s %9s %10s %9s %12s  %s%n", "tool", "setup", "wall s", "images/s", "CPU s",
-                "images/CPU s", "note");
-        for (Timing t : timings) {
-            out.printf(Locale.ROOT, "%-14s %-22s %9.2f %10.1f %9.2f %12.1f  %s%n", t.tool(), t.setup(), t.seconds(),
-                    t.perSecond(), t.cpuSeconds(), t.perCpuSecond(), t.note());
-        }
+        printTimings(out, timings);
         printQrGradeRatios(out, timings);
         for (Timing t : timings) {
             if (t.tool().equals(RobustScanEvaluator.NAME)) {
@@ -277,6 +272,15 @@ public final class BenchScanCommand implements Callable<Integer> {
         }
     }
 
+    private static void printTimings(PrintWriter out, List<Timing> timings) {
+        out.printf(Locale.ROOT, "%-14s %-22s %9s %10s %9s %12s  %s%n", "tool", "setup", "wall s", "images/s", "CPU s",
+                "images/CPU s", "note");
+        for (Timing t : timings) {
+            out.printf(Locale.ROOT, "%-14s %-22s %9.2f %10.1f %9.2f %12.1f  %s%n", t.tool(), t.setup(), t.seconds(),
+                    t.perSecond(), t.cpuSeconds(), t.perCpuSecond(), t.note());
+        }
+    }
+
     /** qr-grade against zxing-plain in the same run, with the same thread count. */
     private int benchQrGrade(PrintWriter out, PrintWriter err, EvalRunner runner, Evaluator plain, Evaluator grade,
                              int threads, List<CodeWithPair> all, Database db) throws IOException, InterruptedException {
@@ -288,12 +292,7 @@ public final class BenchScanCommand implements Callable<Integer> {
             timings.add(time(runner, grade, t, err));
         }
         out.printf(Locale.ROOT, "%d codes, %d cores available%n", codes, Runtime.getRuntime().availableProcessors());
-        out.printf(Locale.ROOT, "%-14s %-22s %9s %10s %9s %12s  %s%n", "tool", "setup", "wall s", "images/s", "CPU s",
-                "images/CPU s", "note");
-        for (Timing t : timings) {
-            out.printf(Locale.ROOT, "%-14s %-22s %9.2f %10.1f %9.2f %12.1f  %s%n", t.tool(), t.setup(), t.seconds(),
-                    t.perSecond(), t.cpuSeconds(), t.perCpuSecond(), t.note());
-        }
+        printTimings(out, timings);
         printQrGradeRatios(out, timings);
         List<CodeWithPair> sample = all.subList(0, Math.min(all.size(), 400));
         List<java.awt.image.BufferedImage> images = new ArrayList<>();

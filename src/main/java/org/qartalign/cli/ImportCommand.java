@@ -33,19 +33,12 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int failed = 0;
+        int code;
         try (Database db = database.openForWriting()) {
             ManifestImporter importer = new ManifestImporter(db, allowOutside);
-            for (Path f : files) {
-                try {
-                    spec.commandLine().getOut().println(importer.importFile(f));
-                } catch (ImportException e) {
-                    failed++;
-                    spec.commandLine().getErr().println(e.getMessage());
-                }
-            }
+            code = FileByFile.run(files, ImportException.class, "", spec, importer::importFile);
         }
         spec.commandLine().getOut().flush();
-        return failed == 0 ? 0 : 2;
+        return code;
     }
 }

@@ -29,17 +29,10 @@ public final class MergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int failed = 0;
+        int code;
         try (Database db = database.openForWriting()) {
             LabelMerge merge = new LabelMerge(db);
-            for (Path other : others) {
-                try {
-                    spec.commandLine().getOut().println(merge.mergeFrom(other));
-                } catch (StoreException e) {
-                    failed++;
-                    spec.commandLine().getErr().println("error: " + e.getMessage());
-                }
-            }
+            code = FileByFile.run(others, StoreException.class, "error: ", spec, merge::mergeFrom);
             if (!org.qartalign.eval.LearnedModels.list(org.qartalign.eval.LearnedModels.folderFor(db)).isEmpty()) {
                 spec.commandLine().getOut().println("note: merge does not carry or update learned models; those in "
                         + org.qartalign.eval.LearnedModels.folderFor(db) + " were fitted to the labels before this "
@@ -47,6 +40,6 @@ public final class MergeCommand implements Callable<Integer> {
             }
         }
         spec.commandLine().getOut().flush();
-        return failed == 0 ? 0 : 2;
+        return code;
     }
 }

@@ -19,6 +19,9 @@ import java.util.function.LongSupplier;
 final class ProgressBar implements EvalRunner.ProgressListener {
     static final long LINE_INTERVAL_NANOS = 10_000_000_000L;
     private static final int WIDTH = 30;
+    /** Before this share is done (and this much time has passed) the rate is warm-up, not a forecast. */
+    static final double ETA_MIN_FRACTION = 0.05;
+    static final Duration ETA_MIN_ELAPSED = Duration.ofSeconds(10);
     private final PrintWriter err;
     private final String label;
     private final boolean live;
@@ -54,7 +57,8 @@ final class ProgressBar implements EvalRunner.ProgressListener {
     }
 
     private void draw(double fraction, String detail, Duration elapsed, Duration eta) {
-        String left = eta == null ? "--:--" : format(eta);
+        boolean settled = fraction >= ETA_MIN_FRACTION || elapsed.compareTo(ETA_MIN_ELAPSED) >= 0;
+        String left = eta == null || !settled ? "--:--" : format(eta);
         if (live) {
             int filled = (int) Math.round(Math.min(1, Math.max(0, fraction)) * WIDTH);
             String bar = "#".repeat(filled) + "-".repeat(WIDTH - filled);

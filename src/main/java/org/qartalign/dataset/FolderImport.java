@@ -161,21 +161,24 @@ public final class FolderImport {
         return out;
     }
 
-    /** Why {@code text} is not a URL a code could carry, or null when it is one. */
+    /** A scheme (RFC 3986 section 3.1) and a colon; for http(s) also "//" and a host. */
+    private static final java.util.regex.Pattern URL_SHAPE =
+            java.util.regex.Pattern.compile("(?i)(?:https?://[^/?#:@]+(?::\\d*)?(?:[/?#].*)?|(?!https?:)[a-z][a-z0-9+.-]*:.+)");
+
+    /**
+     * Why {@code text} is not a URL a code could carry, or null when it is one. Deliberately lenient about the
+     * characters after the host: phones open URLs with raw quotes, brackets or '|' that strict RFC 3986 refuses, and
+     * a real team's manifest carries what its generator encoded. Whitespace and a missing scheme or host are refused.
+     */
     static String notAUrl(String text) {
         if (text.length() > MAX_URL) {
             return "'" + text.substring(0, 60) + "...' is " + text.length() + " characters long, over " + MAX_URL;
         }
-        if (text.chars().anyMatch(c -> c <= 0x20)) {
+        if (text.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
             return "'" + text + "' is not a URL (it contains spaces or control characters)";
         }
-        try {
-            java.net.URI uri = new java.net.URI(text);
-            if (uri.getScheme() == null || (uri.getScheme().startsWith("http") && uri.getHost() == null)) {
-                return "'" + text + "' is not a URL (expected e.g. https://example.com/...)";
-            }
-        } catch (java.net.URISyntaxException e) {
-            return "'" + text + "' is not a URL (" + e.getReason() + ")";
+        if (!URL_SHAPE.matcher(text).matches()) {
+            return "'" + text + "' is not a URL (expected e.g. https://example.com/...)";
         }
         return null;
     }

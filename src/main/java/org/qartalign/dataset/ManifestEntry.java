@@ -55,6 +55,10 @@ record ManifestEntry(String id, String prompt, String url, Path image, Map<Strin
         String id = text(root, "id", true, "");
         String prompt = text(root, "prompt", true, "");
         String url = text(root, "url", true, "");
+        String notUrl = FolderImport.notAUrl(url);
+        if (notUrl != null) {
+            throw new IllegalArgumentException("field 'url': " + notUrl);
+        }
         String image = text(root, "image", true, "");
         Path imagePath;
         try {

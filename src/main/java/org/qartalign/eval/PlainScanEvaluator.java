@@ -1,9 +1,5 @@
 package org.qartalign.eval;
 
-import org.qartalign.core.EvalResult;
-import org.qartalign.store.Json;
-
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +7,7 @@ import java.util.Map;
  * {@code zxing-plain}: one ZXing decode of the clean image, the single-pass baseline. Scan probability is 1 when
  * the text read is exactly the code's URL and 0 otherwise; a wrong payload is a failure, recorded as a misread.
  */
-public final class PlainScanEvaluator implements Evaluator {
+public final class PlainScanEvaluator extends ScanProbabilityEvaluator {
     public static final String NAME = "zxing-plain";
     public static final String VERSION = "1";
 
@@ -23,18 +19,9 @@ public final class PlainScanEvaluator implements Evaluator {
     }
 
     public PlainScanEvaluator(DecoderSettings settings, PayloadMatch match) {
+        super(NAME, VERSION);
         this.settings = settings;
         this.match = match;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
     }
 
     @Override
@@ -45,8 +32,7 @@ public final class PlainScanEvaluator implements Evaluator {
             ScanOutcome outcome = ScanOutcome.of(text, code.url(), match);
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("outcome", outcome.key());
-            return new EvalResult(code.id(), NAME, VERSION, outcome == ScanOutcome.SCANNED ? 1.0 : 0.0, text,
-                    null, Json.write(details), runId, Instant.now(), code.code().sha256());
+            return result(code, outcome == ScanOutcome.SCANNED ? 1.0 : 0.0, text, details, runId);
         };
     }
 }

@@ -1,9 +1,5 @@
 package org.qartalign.eval;
 
-import org.qartalign.core.EvalResult;
-import org.qartalign.store.Json;
-
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,7 +9,7 @@ import java.util.Map;
  * parameter as a flat number (the overall grade as {@code grade}, 4 = A ... 0 = F). It decodes nothing, so {@code decoded} is
  * null: the grade measures how far the image is from the symbol its URL should show.
  */
-public final class QrGradeEvaluator implements Evaluator {
+public final class QrGradeEvaluator extends ScanProbabilityEvaluator {
     public static final String NAME = "qr-grade";
     public static final String VERSION = "1";
 
@@ -24,17 +20,8 @@ public final class QrGradeEvaluator implements Evaluator {
     }
 
     public QrGradeEvaluator(PayloadMatch match) {
+        super(NAME, VERSION);
         this.match = match;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String version() {
-        return VERSION;
     }
 
     @Override
@@ -42,8 +29,7 @@ public final class QrGradeEvaluator implements Evaluator {
         QrGrader grader = new QrGrader(match);
         return (code, image, runId) -> {
             QrGrade g = grader.grade(GrayImage.of(image), code.url());
-            return new EvalResult(code.id(), NAME, VERSION, QrGradeCalibration.scanProbability(g.score()), null, null,
-                    Json.write(details(g)), runId, Instant.now(), code.code().sha256());
+            return result(code, QrGradeCalibration.scanProbability(g.score()), null, details(g), runId);
         };
     }
 

@@ -3,10 +3,8 @@ package org.qartalign.eval;
 import org.qartalign.stats.WilsonInterval;
 import org.qartalign.core.CodeWithPair;
 import org.qartalign.core.EvalResult;
-import org.qartalign.store.Json;
 
 import java.awt.image.BufferedImage;
-import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +16,7 @@ import java.util.Map;
  * fixed set of captures that ZXing decodes to exactly the code's URL. The set is the steady capture (the image
  * as given, decoded as {@link PlainScanEvaluator} does) plus the simulated captures of a {@link CaptureSet}.
  */
-public final class RobustScanEvaluator implements Evaluator {
+public final class RobustScanEvaluator extends ScanProbabilityEvaluator {
     public static final String NAME = "zxing-robust";
     /**
      * Bump with any change to how captures are rendered or decoded; the capture set's version is appended.
@@ -42,20 +40,11 @@ public final class RobustScanEvaluator implements Evaluator {
 
     public RobustScanEvaluator(CaptureSet captureSet, DecoderSettings steadySettings, DecoderSettings captureSettings,
                                PayloadMatch match) {
+        super(NAME, CODE_VERSION + "+" + captureSet.version());
         this.captureSet = captureSet;
         this.steadySettings = steadySettings;
         this.captureSettings = captureSettings;
         this.match = match;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String version() {
-        return CODE_VERSION + "+" + captureSet.version();
     }
 
     public CaptureSet captureSet() {
@@ -104,8 +93,7 @@ public final class RobustScanEvaluator implements Evaluator {
                 details.put("misreadTexts", t.misreadTexts());
             }
             String decoded = t.decoded() > 0 ? code.url() : mostFrequent(t.misreadTexts());
-            return new EvalResult(code.id(), NAME, version(), t.probability(), decoded, null, Json.write(details),
-                    runId, Instant.now(), code.code().sha256());
+            return result(code, t.probability(), decoded, details, runId);
         }
 
         public Tally tally(GrayImage full, String expected) {

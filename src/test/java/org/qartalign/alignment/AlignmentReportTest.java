@@ -193,6 +193,39 @@ class AlignmentReportTest {
     }
 
     /**
+     * The gallery's verdicts (from the report's per-code figures) are the report's confusion matrix. By hand from the
+     * table above at 0.5: b1 (N, 0.6) is the false pass, a4 (Y, 0.4) the false fail, b4 (Y, 0.5 = threshold)
+     * passes and agrees, a3 (a tie) has no verdict; at 0.75 b4 (Y, 0.5) becomes a second false fail.
+     */
+    @Test
+    void galleryVerdictsAreTheReportsConfusionMatrix() {
+        AlignmentEngine engine = Alignment.engine(db, new ReportOptions(0, 1, 0.5, 0.95, List.of(), null, false));
+        AlignmentReport r = engine.report();
+        int zx = r.dataset().evaluators().indexOf("zx");
+        Map<String, ScanVerdict> at05 = new java.util.TreeMap<>();
+        Map<String, ScanVerdict> at075 = new java.util.TreeMap<>();
+        for (AlignmentReport.CodeFigures c : r.codes()) {
+            at05.put(c.codeId(), ScanVerdict.of(c.scanProb()[zx], c.humanScan(), 0.5));
+            at075.put(c.codeId(), ScanVerdict.of(c.scanProb()[zx], c.humanScan(), 0.75));
+        }
+        assertEquals(ScanVerdict.FALSE_PASS, at05.get("b1"));
+        assertEquals(ScanVerdict.FALSE_FAIL, at05.get("a4"));
+        assertEquals(ScanVerdict.AGREEMENT, at05.get("b4"));
+        assertEquals(ScanVerdict.NO_VERDICT, at05.get("a3"));
+        assertEquals(List.of("a4", "b4"), at075.entrySet().stream()
+                .filter(e -> e.getValue() == ScanVerdict.FALSE_FAIL).map(Map.Entry::getKey).toList());
+        for (double t : new double[] {0.1, 0.4, 0.5, 0.6, 0.75, 0.9}) {
+            Confusion c = engine.confusionAt("zx", t);
+            long fp = r.codes().stream().filter(f -> ScanVerdict.of(f.scanProb()[zx], f.humanScan(), t)
+                    == ScanVerdict.FALSE_PASS).count();
+            long ff = r.codes().stream().filter(f -> ScanVerdict.of(f.scanProb()[zx], f.humanScan(), t)
+                    == ScanVerdict.FALSE_FAIL).count();
+            assertEquals(c.fp(), fp, "false passes at " + t);
+            assertEquals(c.fn(), ff, "false fails at " + t);
+        }
+    }
+
+    /**
      * Aesthetic against scipy 1.10.1 on the human means:
      * <pre>
      * e=[4.5,1.5,3.0,3.6,2.0,4.4,1.2,3.1]; h=[4,5/3,3.5,10/3,5/3,4.5,1.5,3.5]

@@ -51,6 +51,31 @@ class ProgressBarTest {
         assertEquals(2, log.toString().split("\n").length, log.toString());
     }
 
+    /** The first code of a run is slow (class loading, JIT): its rate forecast "6:40 left" for a 40 s demo. */
+    @Test
+    void noTimeLeftIsForecastFromTheWarmUp() {
+        StringWriter log = new StringWriter();
+        AtomicLong now = new AtomicLong();
+        ProgressBar bar = new ProgressBar(new PrintWriter(log), "demo", false, now::get);
+        now.set(2_000_000_000L);
+        bar.update(0.005, "rendering");
+        now.set(40_000_000_000L);
+        bar.update(1.0, "rendering");
+        String[] lines = log.toString().split("\n");
+        assertTrue(lines[0].endsWith("0:02 elapsed, --:-- left"), lines[0]);
+        assertTrue(lines[1].endsWith("0:40 elapsed, 0:00 left"), lines[1]);
+
+        StringWriter tty = new StringWriter();
+        ProgressBar live = new ProgressBar(new PrintWriter(tty), "eval", true, System::nanoTime);
+        live.progress(new EvalProgress(1, 1000, Duration.ofSeconds(1), Duration.ofSeconds(999)));
+        live.progress(new EvalProgress(100, 1000, Duration.ofSeconds(5), Duration.ofSeconds(45)));
+        live.progress(new EvalProgress(30, 1000, Duration.ofSeconds(12), Duration.ofSeconds(388)));
+        String[] draws = tty.toString().split("\r");
+        assertTrue(draws[1].contains("--:-- left"), draws[1]);
+        assertTrue(draws[2].contains("0:45 left"), draws[2]);
+        assertTrue(draws[3].contains("6:28 left"), draws[3]);
+    }
+
     @Test
     void onATerminalTheBarIsRedrawnInPlace() {
         StringWriter tty = new StringWriter();

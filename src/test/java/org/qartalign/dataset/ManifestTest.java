@@ -82,6 +82,7 @@ class ManifestTest {
             bad JSON                  | {"id": "c2", "prompt": "p",                                                     | bad JSON
             not an object             | [1, 2]                                                                          | expected a JSON object
             missing url               | {"id": "c2", "prompt": "p", "image": "img/c2.png"}                              | missing field 'url'
+            url not a url             | {"id": "c2", "prompt": "p", "url": "not a url", "image": "img/c2.png"}         | field 'url': 'not a url' is not a URL
             id is a number            | {"id": 7, "prompt": "p", "url": "https://a.b", "image": "img/c2.png"}           | field 'id' must be a string, got a number
             missing image file        | {"id": "c2", "prompt": "p", "url": "https://a.b", "image": "img/nope.png"}      | image file not found
             not an image              | {"id": "c2", "prompt": "p", "url": "https://a.b", "image": "img/not-an-image.png"} | not an image
@@ -167,7 +168,7 @@ class ManifestTest {
 
     @Test
     void csvHasOneQuotedRowPerCodeAndNeutralisesFormulas() throws IOException {
-        String risky = "{\"id\": \"=HYPERLINK(1)\", \"prompt\": \"a cat, \\\"noir\\\"\", \"url\": \"@evil\", "
+        String risky = "{\"id\": \"=HYPERLINK(1)\", \"prompt\": \"a cat, \\\"noir\\\"\", \"url\": \"https://t.co/evil\", "
                 + "\"image\": \"img/c2.png\", \"params\": {\"strength\": -0.5}}";
         try (Database db = Database.open(dir.resolve("labels.db"))) {
             new ManifestImporter(db).importFile(write("m.jsonl", GOOD, risky));
@@ -177,11 +178,12 @@ class ManifestTest {
             assertEquals(3, rows.length);
             assertTrue(rows[0].startsWith("id,prompt,url,image,param_seed,param_strength,human_labels"), rows[0]);
             assertTrue(rows[0].contains("qreader@1.0:scan_prob") && rows[0].contains("laion-aesthetic@imported:aesthetic"));
-            assertTrue(rows[1].startsWith("'=HYPERLINK(1),\"a cat, \"\"noir\"\"\",'@evil,img/c2.png,,-0.5,0"), rows[1]);
+            assertTrue(rows[1].startsWith("'=HYPERLINK(1),\"a cat, \"\"noir\"\"\",https://t.co/evil,img/c2.png,,-0.5,0"), rows[1]);
             assertTrue(rows[2].startsWith("c1,\"a fox in the snow, watercolor\",https://t.co/abc,img/c1.png,3,1.4,2,1,0.5,3.0,ana;bo,false,"),
                     rows[2]);
         }
         assertEquals("'-1+2", ManifestExporter.csvCell("-1+2"));
+        assertEquals("'@evil", ManifestExporter.csvCell("@evil"));
         assertEquals("\"x\ny\"", ManifestExporter.csvCell("x\ny"));
     }
 

@@ -1,6 +1,6 @@
 package org.qartalign.labeling;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,17 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LabelingWorkflowTest {
     @TempDir
     Path dir;
+    @AutoClose
     Database db;
     MutableClock clock = new MutableClock();
 
     @BeforeEach
     void setUp() {
         db = TestDatasets.withCodes(dir, 12);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
     }
 
     private LabelingWorkflow start(String name) {

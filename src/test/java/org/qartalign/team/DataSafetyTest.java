@@ -282,7 +282,7 @@ class DataSafetyTest {
         Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertEquals(0, mk.waitFor(), "mkfifo");
         Path manifest = Files.writeString(dir.resolve("pipe.jsonl"),
-                "{\"id\": \"p1\", \"prompt\": \"p\", \"url\": \"u\", \"image\": \"pipe.png\"}\n");
+                "{\"id\": \"p1\", \"prompt\": \"p\", \"url\": \"https://example.org/u\", \"image\": \"pipe.png\"}\n");
         String before = Dumps.sha256(db);
         CliRun r = CliRun.of("import", "--db", db.toString(), manifest.toString());
         assertEquals(2, r.exit(), r.err());

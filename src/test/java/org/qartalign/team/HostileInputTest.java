@@ -196,7 +196,7 @@ class HostileInputTest {
         Path many = corpus.resolve("million-lines.jsonl");
         byte[] first = "{\"id\":\"same\",\"prompt\":\"p\",\"url\":\"https://e.org/x\",\"image\":\"good.png\"}\n"
                 .getBytes(StandardCharsets.UTF_8);
-        byte[] again = "{\"id\":\"same\",\"prompt\":\"p\",\"url\":\"u\",\"image\":\"good.png\"}\n"
+        byte[] again = "{\"id\":\"same\",\"prompt\":\"p\",\"url\":\"https://example.org/u\",\"image\":\"good.png\"}\n"
                 .getBytes(StandardCharsets.UTF_8);
         try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(many), 1 << 20)) {
             out.write(first);
@@ -305,10 +305,10 @@ class HostileInputTest {
     void promptsAndUrlsWithMarkupQuotesAndSqlStayLiteralInTheDatabaseReportAndCsv() throws IOException {
         String script = "<script>alert(\"pwned\")</script> a fox'); DROP TABLE label; --";
         String formula = "=HYPERLINK(\"https://evil.example\",\"click\")";
-        String url = "https://example.org/?q=<b>bold</b>&x=\"y\"&z='; DELETE FROM code;--";
+        String url = "https://example.org/?q=<b>bold</b>&x=\"y\"&z=';%20DELETE%20FROM%20code;--";
         Path manifest = corpus.resolve("hostile-text.jsonl");
         StringWriter lines = new StringWriter();
-        String[][] rows = {{"s1", script, url}, {"s2", formula, "https://example.org/2"}, {"s3", "+1+1", "@SUM(A1)"},
+        String[][] rows = {{"s1", script, url}, {"s2", formula, "https://example.org/2"}, {"@SUM(A1)", "+1+1", "https://example.org/3"},
                 {"s4", "-2+3", "https://example.org/4"}};
         for (String[] r : rows) {
             lines.write(org.qartalign.store.Json.write(Map.of("id", r[0], "prompt", r[1], "url", r[2],

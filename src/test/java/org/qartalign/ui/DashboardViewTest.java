@@ -6,7 +6,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.FlowPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,16 +42,10 @@ class DashboardViewTest {
     static final ReportOptions OPTIONS = new ReportOptions(50, 3, 0.5, 0.95, List.of(), null, false);
     @TempDir
     Path dir;
+    @AutoClose
     Database db;
     DashboardViewModel model;
     DashboardView view;
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     /** Code i scans for people when i % 4 != 0; the eval gives p = i / 40, so it passes codes 20..39 at 0.5. */
     private void open(FxRobot robot) {

@@ -5,7 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,16 +42,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LabelingViewTest {
     @TempDir
     Path dir;
+    @AutoClose
     Database db;
     Labeler labeler;
     final AtomicReference<LabelingViewModel> model = new AtomicReference<>();
-
-    @AfterEach
-    void closeDb() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     private void open(FxRobot robot, int codes) {
         db = TestDatasets.withCodes(dir, codes);

@@ -1,6 +1,6 @@
 package org.qartalign.ui;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,16 +22,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StartSessionViewModelTest {
     @TempDir
     Path dir;
+    @AutoClose
     Database db;
 
     @BeforeEach
     void setUp() {
         db = TestDatasets.withCodes(dir, 3);
-    }
-
-    @AfterEach
-    void tearDown() {
-        db.close();
     }
 
     private StartSessionViewModel form() {

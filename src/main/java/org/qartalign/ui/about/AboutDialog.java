@@ -17,6 +17,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Window;
 import org.qartalign.core.AppVersion;
+import org.qartalign.ui.common.Forms;
 import org.qartalign.ui.common.Styles;
 
 import java.io.InputStream;
@@ -32,9 +33,7 @@ public final class AboutDialog {
         dialog.setTitle("About QArt Align");
         dialog.getDialogPane().setId("about-dialog");
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-        }
+        Forms.styleAs(dialog, owner);
         dialog.getDialogPane().setContent(content());
         // Under a window manager the dialog otherwise opens at a minimal height (JDK-8316423): size it once shown.
         dialog.setResizable(true);

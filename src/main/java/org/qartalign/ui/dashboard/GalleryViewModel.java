@@ -9,6 +9,7 @@ import javafx.collections.ObservableList;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import org.qartalign.alignment.AlignmentReport;
+import org.qartalign.alignment.ScanVerdict;
 import org.qartalign.alignment.WorstFirst;
 import org.qartalign.core.CodeImages;
 import org.qartalign.core.CodeWithPair;
@@ -176,11 +177,11 @@ public final class GalleryViewModel {
                 }
             }
             Double prob = e < 0 || c.scanProb() == null || Double.isNaN(c.scanProb()[e]) ? null : c.scanProb()[e];
-            Disagreement d = Disagreement.of(prob, c.humanScan(), t);
-            if (only == null && d == Disagreement.NONE) {
+            ScanVerdict v = ScanVerdict.of(prob, c.humanScan(), t);
+            if (only == null && !v.disagrees()) {
                 continue;
             }
-            out.add(new Item(c, prob, d == Disagreement.FALSE_PASS, d == Disagreement.FALSE_FAIL,
+            out.add(new Item(c, prob, v == ScanVerdict.FALSE_PASS, v == ScanVerdict.FALSE_FAIL,
                     cw == null ? "" : paramsText(cw)));
         }
         out.sort(order(sort.get(), e).thenComparing(i -> i.code().codeId()));
@@ -190,19 +191,6 @@ public final class GalleryViewModel {
         heading.set(only != null ? selectionTitle + ": " + out.size() + " codes"
                 : String.format(Locale.ROOT, "%s at threshold %.2f: %d false passes (eval says it scans, people could "
                 + "not), %d false fails", ev == null ? "no scan evaluator" : ev, t, fp, ff));
-    }
-
-    /** Where the eval and the people's majority part ways at a threshold; no majority or no eval is no verdict. */
-    enum Disagreement {
-        FALSE_PASS, FALSE_FAIL, NONE;
-
-        static Disagreement of(Double prob, Integer humanScan, double threshold) {
-            if (prob == null || humanScan == null) {
-                return NONE;
-            }
-            boolean passes = prob >= threshold;
-            return passes && humanScan == 0 ? FALSE_PASS : !passes && humanScan == 1 ? FALSE_FAIL : NONE;
-        }
     }
 
     private static Comparator<Item> order(String how, int evaluator) {

@@ -1,6 +1,5 @@
 package org.qartalign.ui.dataset;
 
-import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -10,12 +9,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.qartalign.dataset.FolderImport;
 import org.qartalign.eval.ImageUrlReader;
-import org.qartalign.ui.common.Styles;
+import org.qartalign.ui.common.Forms;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -62,26 +60,15 @@ final class FolderImportDialog {
         grid.addRow(4, new Label("Phone"), phone);
         grid.addRow(5, new Label("URL"), url);
         grid.add(decode, 1, 6);
-        Label hint = new Label("Prompts come from prompts.csv (file,prompt) or the file name, URLs from urls.csv "
+        Label hint = Forms.hint("Prompts come from prompts.csv (file,prompt) or the file name, URLs from urls.csv "
                 + "(file,url). The same image in valid/ and in good/ gets both answers. Nothing is stored unless "
                 + "every file is fine; importing the folder again changes nothing.");
-        hint.setWrapText(true);
         hint.setPrefWidth(560);
         hint.setMinHeight(Region.USE_PREF_SIZE);
-        hint.getStyleClass().add(Styles.MUTED);
-        Label error = new Label();
-        error.setId("folders-error");
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
+        Label error = Forms.errorText("folders-error");
         error.setPrefWidth(560);
         error.setMinHeight(Region.USE_PREF_SIZE);
-        VBox content = new VBox(12, hint, grid, error);
-        content.setPadding(new Insets(12));
-        dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-        }
+        Forms.okCancel(dialog, owner, hint, grid, error);
         javafx.application.Platform.runLater(folder::requestFocus);
         FolderImport.Options[] chosen = {null};
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);

@@ -24,6 +24,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.qartalign.core.FailureReason;
 import javafx.util.Duration;
+import org.qartalign.ui.common.Forms;
 import org.qartalign.ui.common.Styles;
 
 import java.util.ArrayList;
@@ -89,10 +90,7 @@ public final class LabelingView extends BorderPane {
         code.setFitWidth(codePixels);
         code.setFitHeight(codePixels);
         code.imageProperty().bind(model.imageProperty());
-        Label error = new Label();
-        error.setId("image-error");
-        error.getStyleClass().add(Styles.ERROR_TEXT);
-        error.setWrapText(true);
+        Label error = Forms.errorText("image-error");
         error.setMaxWidth(Math.max(320, codePixels * 1.5));
         error.textProperty().bind(Bindings.createStringBinding(() -> model.imageErrorProperty().get() == null ? ""
                 : "This image cannot be shown.\n" + model.imageErrorProperty().get()

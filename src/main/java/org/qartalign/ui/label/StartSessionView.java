@@ -17,6 +17,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 import javafx.stage.Screen;
+import org.qartalign.ui.common.Forms;
 import org.qartalign.ui.common.Styles;
 
 import java.util.function.Consumer;
@@ -27,10 +28,8 @@ public final class StartSessionView extends StackPane {
         setId("start-view");
         Label title = new Label("Start labeling");
         title.getStyleClass().add(Styles.TITLE);
-        Label intro = new Label("You will see one QR code at a time. Scan it with your phone, then say whether it "
+        Label intro = Forms.hint("You will see one QR code at a time. Scan it with your phone, then say whether it "
                 + "opened the right URL and how beautiful it is. Answers are saved as you type.");
-        intro.setWrapText(true);
-        intro.getStyleClass().add(Styles.MUTED);
 
         ComboBox<String> name = new ComboBox<>(model.knownLabelers());
         name.setId("labeler-name");
@@ -59,9 +58,7 @@ public final class StartSessionView extends StackPane {
         Rectangle ruler = new Rectangle(10, 6);
         ruler.getStyleClass().add("ruler");
         ruler.widthProperty().bind(model.displayMmProperty().multiply(PhysicalSize.pixels(1, Screen.getPrimary())));
-        Label rulerHint = new Label("This bar should measure the code width on your screen; adjust if a ruler disagrees.");
-        rulerHint.setWrapText(true);
-        rulerHint.getStyleClass().add(Styles.MUTED);
+        Label rulerHint = Forms.hint("This bar should measure the code width on your screen; adjust if a ruler disagrees.");
 
         GridPane form = new GridPane();
         ColumnConstraints captions = new ColumnConstraints();
@@ -78,10 +75,7 @@ public final class StartSessionView extends StackPane {
         form.add(ruler, 1, 4);
         form.add(rulerHint, 1, 5);
 
-        Label error = new Label();
-        error.setId("start-error");
-        error.getStyleClass().add(Styles.ERROR_TEXT);
-        error.setWrapText(true);
+        Label error = Forms.errorText("start-error");
         Button start = new Button("Start labeling");
         start.setId("start-button");
         start.setDefaultButton(true);

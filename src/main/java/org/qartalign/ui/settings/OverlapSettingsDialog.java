@@ -1,6 +1,5 @@
 package org.qartalign.ui.settings;
 
-import javafx.geometry.Insets;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -9,9 +8,9 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.qartalign.labeling.OverlapPolicy;
+import org.qartalign.ui.common.Forms;
 
 import java.util.Locale;
 
@@ -52,22 +51,11 @@ public final class OverlapSettingsDialog {
         grid.addRow(1, new Label("Share of codes with several labelers (0-1)"), share);
         grid.addRow(2, new Label("Labelers on those codes"), overlapLabelers);
         grid.addRow(3, new Label("Hidden re-test share (0-1)"), retest);
-        Label error = new Label();
-        error.setId("policy-error");
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        Label hint = new Label("Codes that several people label give the human-human ceiling the evals are measured "
+        Label error = Forms.errorText("policy-error");
+        Label hint = Forms.hint("Codes that several people label give the human-human ceiling the evals are measured "
                 + "against; re-tests give each labeler's test-retest agreement. Labelers cannot tell which codes are which.");
-        hint.setWrapText(true);
         hint.setMaxWidth(480);
-        hint.getStyleClass().add("muted");
-        VBox content = new VBox(12, hint, grid, error);
-        content.setPadding(new Insets(12));
-        dialog.getDialogPane().setContent(content);
-        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        if (owner != null && owner.getScene() != null) {
-            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
-        }
+        Forms.okCancel(dialog, owner, hint, grid, error);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setId("policy-save");
         ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {

@@ -1,6 +1,6 @@
 package org.qartalign.ui.dashboard;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qartalign.alignment.Alignment;
@@ -22,14 +22,8 @@ class DashboardViewModelTest {
     static final ReportOptions OPTIONS = new ReportOptions(20, 3, 0.5, 0.95, List.of(), null, false);
     @TempDir
     Path dir;
+    @AutoClose
     Database db;
-
-    @AfterEach
-    void close() {
-        if (db != null) {
-            db.close();
-        }
-    }
 
     private DashboardViewModel model(UiExecutors executors) {
         db = LabeledDatabase.create(dir, true);

@@ -1,6 +1,6 @@
 package org.qartalign.ui.dashboard;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qartalign.alignment.AlignmentReport;
@@ -24,12 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OperatingPointTest {
     @TempDir
     Path dir;
+    @AutoClose
     Database db;
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void zxingRobustStartsAtItsAdvisedThresholdAndAProbabilityGoesBackToTheReportsThreshold() {
