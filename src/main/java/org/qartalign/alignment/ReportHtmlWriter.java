@@ -1,5 +1,7 @@
 package org.qartalign.alignment;
 
+import org.qartalign.store.Database;
+
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,15 @@ public final class ReportHtmlWriter {
 
     /** The report without thumbnails. */
     public static String write(AlignmentReport report) {
-        return write(report, null);
+        return write(report, (Path) null);
+    }
+
+    /**
+     * The report as the CLI and the app export it: a thumbnail beside each disagreement, read from the codes' images
+     * in the database's folder (the one their stored paths are relative to).
+     */
+    public static String write(AlignmentReport report, Database db) {
+        return write(report, db.file().toAbsolutePath().getParent());
     }
 
     /**

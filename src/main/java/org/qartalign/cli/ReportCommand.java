@@ -84,7 +84,7 @@ public final class ReportCommand implements Callable<Integer> {
             AlignmentReport report = ReportWorkers.onEveryCore(workers -> Alignment.report(db, options, workers));
             String text = switch (format) {
                 case json -> ReportJsonWriter.write(report);
-                case html -> ReportHtmlWriter.write(report, db.file().toAbsolutePath().getParent());
+                case html -> ReportHtmlWriter.write(report, db);
                 case csv -> ReportCsvWriter.write(report);
             };
             if (out == null) {

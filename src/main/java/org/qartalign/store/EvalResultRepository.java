@@ -81,12 +81,18 @@ public final class EvalResultRepository {
         return query("SELECT " + COLUMNS + " FROM eval_result ORDER BY id");
     }
 
-    /** The results of the newest version of each evaluator (by the most recent result written). */
+    /**
+     * The results of the newest version of each evaluator (by the most recent result written). The newest version
+     * is found once per evaluator, not once per row: a correlated subquery took 2 s on 3,600 results.
+     */
     public List<EvalResult> latest() {
-        return query("SELECT " + COLUMNS + " " + """
-                 FROM eval_result e WHERE e.version = (SELECT x.version FROM eval_result x
-                   WHERE x.evaluator = e.evaluator ORDER BY x.created_at DESC, x.id DESC LIMIT 1)
-                 ORDER BY e.evaluator, e.code_id""");
+        return query("""
+                WITH newest (newest_evaluator, newest_version) AS (SELECT evaluator, version FROM (SELECT evaluator,
+                  version, ROW_NUMBER() OVER (PARTITION BY evaluator ORDER BY created_at DESC, id DESC) AS rn
+                  FROM eval_result) WHERE rn = 1)
+                SELECT\s""" + COLUMNS + " " + """
+                 FROM eval_result JOIN newest ON newest_evaluator = evaluator AND newest_version = version
+                 ORDER BY evaluator, code_id""");
     }
 
     public List<EvalResult> forCode(String codeId) {

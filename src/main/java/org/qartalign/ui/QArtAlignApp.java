@@ -175,7 +175,8 @@ public final class QArtAlignApp extends Application {
         }
         dashboard().reportProperty().addListener((o, a, r) -> {
             if (r != null && System.getProperty(STARTUP_PROBE) != null) {
-                Platform.runLater(() -> System.out.println("REPORT_SHOWN " + dashboard().statusProperty().get()));
+                Platform.runLater(() -> System.out.println("REPORT_SHOWN " + millisSinceStart() + " ms "
+                        + dashboard().statusProperty().get()));
             }
         });
     }
@@ -235,8 +236,7 @@ public final class QArtAlignApp extends Application {
                 return;
             }
             scene.removePostLayoutPulseListener(afterPulse[0]);
-            long started = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
-            System.out.println("FIRST_CODE_SHOWN " + (System.currentTimeMillis() - started));
+            System.out.println("FIRST_CODE_SHOWN " + millisSinceStart());
             System.out.flush();
             if ("exit".equals(System.getProperty(STARTUP_PROBE))) {
                 Platform.exit();
@@ -244,6 +244,11 @@ public final class QArtAlignApp extends Application {
         };
         scene.addPostLayoutPulseListener(afterPulse[0]);
         vm.imageProperty().addListener((o, a, b) -> Platform.requestNextPulse());
+    }
+
+    private static long millisSinceStart() {
+        long started = ProcessHandle.current().info().startInstant().map(i -> i.toEpochMilli()).orElse(0L);
+        return System.currentTimeMillis() - started;
     }
 
     static long guardMillis(UserSettings settings) {

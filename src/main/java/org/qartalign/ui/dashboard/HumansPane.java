@@ -4,12 +4,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import org.qartalign.alignment.AlignmentReport;
 import org.qartalign.ui.common.Styles;
 
@@ -33,7 +37,6 @@ final class HumansPane extends ScrollPane {
         interRater.getStyleClass().add("figures");
         table.setId("labeler-table");
         table.setFixedCellSize(26);
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No labels yet: the Label screen adds them, or import a manifest."));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -52,16 +55,19 @@ final class HumansPane extends ScrollPane {
                 column("labeler", l -> (outliers.containsKey(l.name()) ? "! " : "") + l.name()
                         + (l.simulated() ? " (simulated)" : "")),
                 column("labels", l -> String.valueOf(l.labels())),
-                column("scan rate [95% CI]      ", l -> Figures.percent(l.scanRate())),
-                column("mean score [95% CI]      ", l -> Figures.withInterval(l.meanScore())),
-                column("score sd", l -> Figures.num(l.scoreSd())),
-                column("median s/code", l -> l.medianSecondsPerCode() == null ? "n/a"
+                column("scan rate\n[95% CI]", l -> Figures.percent(l.scanRate())),
+                column("mean score\n[95% CI]", l -> Figures.withInterval(l.meanScore())),
+                column("score\nsd", l -> Figures.num(l.scoreSd())),
+                column("median\ns/code", l -> l.medianSecondsPerCode() == null ? "n/a"
                         : String.format("%.1f", l.medianSecondsPerCode())),
-                column("scan kappa vs the others", l -> Figures.withInterval(l.leaveOneOutKappa())),
-                column("score Spearman vs the others", l -> Figures.withInterval(l.leaveOneOutSpearman())),
-                column("drift /100 codes", l -> l.scoreDrift() == null ? "n/a"
+                column("scan kappa\nvs the others", l -> Figures.withInterval(l.leaveOneOutKappa())),
+                column("score Spearman\nvs the others", l -> Figures.withInterval(l.leaveOneOutSpearman())),
+                column("drift\n/100 codes", l -> l.scoreDrift() == null ? "n/a"
                         : Figures.num(l.scoreDrift().slopePer100Codes())),
                 column("phones", l -> String.join(", ", l.phoneModels()))));
+        // Columns share the table's width: no sideways scrolling at 1366x768 while every column is at least as
+        // wide as its content (fitToContent); only content wider than the window brings a scrollbar back.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label t1 = new Label("Agreement between labelers");
         t1.getStyleClass().add(Styles.TITLE);
         Label t2 = new Label("Labelers");
@@ -80,20 +86,48 @@ final class HumansPane extends ScrollPane {
             String name, Function<AlignmentReport.LabelerFigures, String> value) {
         TableColumn<AlignmentReport.LabelerFigures, String> c = new TableColumn<>(name);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
-        c.setPrefWidth(Math.max(90, name.trim().length() * 8 + 24));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
         return c;
     }
 
-    /** Wide enough for the header and the longest cell, so names and intervals are never cut off. */
+    /** The phones column's minimum keeps this many characters; a longer list shows whole in its tooltip. */
+    private static final int PHONES_CHARS = 24;
+    private static final double CELL_PADDING = 16;
+    /** The root font size of app.css, which table cells and headers inherit. */
+    private static final double FONT_PX = 13;
+
+    /**
+     * At least as wide as the header's longest line and the longest cell, measured in the table's font, so names
+     * and intervals are never cut off; the phones column, the last, takes what width is left.
+     */
     @SuppressWarnings("unchecked")
     private static void fitToContent(TableColumn<AlignmentReport.LabelerFigures, ?> c,
-                                     List<AlignmentReport.LabelerFigures> rows) {
-        int chars = c.getText().trim().length() + 2;
+                                     List<AlignmentReport.LabelerFigures> rows, boolean last) {
+        double w = 0;
+        for (String line : c.getText().split("\n")) {
+            w = Math.max(w, textWidth(line, FontWeight.BOLD));
+        }
         for (AlignmentReport.LabelerFigures l : rows) {
             Object v = ((TableColumn<AlignmentReport.LabelerFigures, String>) c).getCellObservableValue(l).getValue();
-            chars = Math.max(chars, v == null ? 0 : v.toString().length());
+            String text = v == null ? "" : v.toString();
+            w = Math.max(w, textWidth(last && text.length() > PHONES_CHARS ? text.substring(0, PHONES_CHARS) : text,
+                    FontWeight.NORMAL));
         }
-        c.setPrefWidth(chars * 7.5 + 24);
+        c.setMinWidth(Math.ceil(w + CELL_PADDING));
+        c.setPrefWidth(Math.ceil(w + CELL_PADDING));
+    }
+
+    private static double textWidth(String s, FontWeight weight) {
+        Text t = new Text(s);
+        t.setFont(Font.font(Font.getDefault().getFamily(), weight, FONT_PX));
+        return t.getLayoutBounds().getWidth();
     }
 
     private void show(AlignmentReport r) {
@@ -124,11 +158,12 @@ final class HumansPane extends ScrollPane {
         outlierNote.setVisible(!outliers.isEmpty());
         outlierNote.setManaged(!outliers.isEmpty());
         table.getItems().setAll(r.labelers());
-        for (TableColumn<AlignmentReport.LabelerFigures, ?> c : table.getColumns()) {
-            fitToContent(c, r.labelers());
+        List<TableColumn<AlignmentReport.LabelerFigures, ?>> columns = table.getColumns();
+        for (int i = 0; i < columns.size(); i++) {
+            fitToContent(columns.get(i), r.labelers(), i == columns.size() - 1);
         }
-        // Every row shown without a vertical scrollbar (up to 15), plus the header and a horizontal scrollbar.
-        table.setPrefHeight(table.getFixedCellSize() * Math.max(2, Math.min(15, r.labelers().size())) + 72);
+        // Every row shown without a vertical scrollbar (up to 15), plus the two-line header.
+        table.setPrefHeight(table.getFixedCellSize() * Math.max(2, Math.min(15, r.labelers().size())) + 40);
         table.setMinHeight(Region.USE_PREF_SIZE);
     }
 }

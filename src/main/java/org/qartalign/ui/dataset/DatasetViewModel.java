@@ -191,9 +191,9 @@ public final class DatasetViewModel {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         start("Writing the report to " + file + " ...", false, task -> {
             AlignmentReport r = current != null ? current
-                    : Alignment.report(db, org.qartalign.alignment.ReportOptions.defaults());
+                    : Alignment.report(db, org.qartalign.alignment.ReportOptions.defaults(), executors.bootstrapWorkers());
             String text = name.endsWith(".csv") ? ReportCsvWriter.write(r)
-                    : name.endsWith(".json") ? ReportJsonWriter.write(r) : ReportHtmlWriter.write(r);
+                    : name.endsWith(".json") ? ReportJsonWriter.write(r) : ReportHtmlWriter.write(r, db);
             Files.writeString(file, text, StandardCharsets.UTF_8);
             return "Report written to " + file;
         }, false);
