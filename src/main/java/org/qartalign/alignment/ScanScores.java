@@ -55,7 +55,8 @@ public final class ScanScores {
 
     /**
      * The unweighted confusion matrix at any threshold in O(log n), from counts cumulated once: for a
-     * threshold slider that must answer at once.
+     * threshold slider that must answer at once. The search keeps {@link ScanVerdict#passes}: a probability equal
+     * to the threshold passes.
      */
     public Confusion confusionAt(double threshold) {
         int g = java.util.Arrays.binarySearch(groupProb, threshold);

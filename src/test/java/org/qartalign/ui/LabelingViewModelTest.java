@@ -1,6 +1,6 @@
 package org.qartalign.ui;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qartalign.core.FailureReason;
@@ -32,12 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LabelingViewModelTest {
     @TempDir
     Path dir;
+    @AutoClose
     Database db;
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     @Test
     void keyPressesQueuedBehindASlowSaveNeverLandOnACodeTheLabelerHasNotSeen() {

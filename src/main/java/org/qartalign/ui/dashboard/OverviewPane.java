@@ -111,9 +111,8 @@ final class OverviewPane extends ScrollPane {
         for (Map.Entry<String, AlignmentReport.ScanEvaluator> e : r.scan().evaluators().entrySet()) {
             AlignmentReport.ScanEvaluator s = e.getValue();
             cards.getChildren().add(card(e.getKey(), "Scan: agreement with the people's majority (Cohen's kappa)",
-                    s.cohenKappa(), EvaluatorVerdict.scan(s, EvaluatorVerdict.scanCeiling(r)), "passes " + Figures.percent(s.evalScanRate())
-                            + " of codes; people scanned " + Figures.percent(s.humanScanRate())
-                            + "\nROC AUC " + Figures.withInterval(s.rocAuc()) + ", over " + s.n() + " codes"));
+                    s.cohenKappa(), EvaluatorVerdict.scan(s, EvaluatorVerdict.scanCeiling(r)),
+                    "ROC AUC " + Figures.withInterval(s.rocAuc()) + ", over " + s.n() + " codes"));
         }
         for (Map.Entry<String, AlignmentReport.AestheticEvaluator> e : r.aesthetic().evaluators().entrySet()) {
             AlignmentReport.AestheticEvaluator a = e.getValue();
@@ -146,11 +145,19 @@ final class OverviewPane extends ScrollPane {
         Label value = new Label(Figures.withInterval(headline));
         value.setId("card-value-" + name);
         value.getStyleClass().add("card-value");
+        VBox card = new VBox(6, title, what, value);
+        if (verdict.falsePasses() != null) {
+            // The colour weighs false passes as much as agreement, so they are a headline too.
+            Label second = new Label(verdict.falsePasses());
+            second.setId("card-false-passes-" + name);
+            second.getStyleClass().add("card-value-second");
+            card.getChildren().add(second);
+        }
         Label says = new Label(verdict.verdict());
         says.setId("card-verdict-" + name);
         says.getStyleClass().add("card-verdict");
         says.setWrapText(true);
-        VBox card = new VBox(6, title, what, value, says);
+        card.getChildren().add(says);
         for (String line : verdict.lines()) {
             Label l = new Label(line);
             l.setWrapText(true);
@@ -163,8 +170,8 @@ final class OverviewPane extends ScrollPane {
         card.setId("card-" + name);
         card.getStyleClass().addAll(Styles.CARD, "eval-card", verdict.style());
         card.setPadding(new Insets(14));
-        card.setPrefWidth(380);
-        card.setMaxWidth(380);
+        card.setPrefWidth(364);
+        card.setMaxWidth(364);
         return card;
     }
 }

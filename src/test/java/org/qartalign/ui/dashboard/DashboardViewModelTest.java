@@ -75,7 +75,7 @@ class DashboardViewModelTest {
         EvaluatorVerdict v = EvaluatorVerdict.scan(r.scan().evaluators().get("zx"), EvaluatorVerdict.scanCeiling(r));
         // At 0.5, of the 10 codes people could not scan (i % 4 == 0) the eval passes 20, 24, 28, 32, 36.
         assertEquals("closeness-poor", v.style());
-        assertTrue(v.verdict().contains("passes many codes people could not scan"), v.verdict());
+        assertTrue(v.verdict().contains("50.0% of the codes people could not scan pass (over 20.0%)"), v.verdict());
         assertTrue(v.lines().get(1).startsWith("False passes: 5 of the 10 codes people could not scan pass this eval, "
                 + "50.0%"), v.lines().get(1));
         assertTrue(v.lines().stream().noneMatch(l -> l.contains("_")), "no raw keys: " + v.lines());
