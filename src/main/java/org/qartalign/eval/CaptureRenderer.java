@@ -34,6 +34,8 @@ public final class CaptureRenderer {
 
     private float[] a = new float[0];
     private float[] b = new float[0];
+    private float[] noise = new float[0];
+    private int[] levels = new int[0];
     private final ByteArrayOutputStream jpegBytes = new ByteArrayOutputStream(1 << 15);
     private ImageWriter jpegWriter;
     private ImageReader jpegReader;
@@ -268,23 +270,39 @@ public final class CaptureRenderer {
         }
     }
 
-    static GrayImage quantise(float[] v, int n, Capture c) {
-        byte[] out = new byte[n * n];
-        float sigma = (float) c.noiseSigma();
+    /**
+     * Adds the capture's noise and rounds to 8 bits, in passes C2 vectorizes: the noise stretch copied out of the
+     * walk, then add, scale and clamp in float, then float to int, then int to byte. Clamping before the cast
+     * gives what casting then clamping gives, for every float including NaN (0 either way).
+     */
+    GrayImage quantise(float[] v, int n, Capture c) {
+        int total = n * n;
+        if (noise.length < total) {
+            noise = new float[total];
+            levels = new int[total];
+        }
+        float[] z = noise;
+        int[] q = levels;
         int mask = (1 << NOISE_TABLE_BITS) - 1;
         // pixel i's noise NOISE[(seed + i * stride) & mask] sits at walk position (seed * inverse + i) & mask
         int start = ((c.noiseSeed() & mask) * STRIDE_INVERSE) & mask;
-        int total = n * n;
-        int i = 0;
-        while (i < total) {
+        for (int i = 0; i < total; ) {
             int j = (start + i) & mask;
             int run = Math.min(total - i, mask + 1 - j);
-            for (int end = i + run; i < end; i++, j++) {
-                float noisy = v[i] + sigma * WALK[j];
-                // round half up as Math.round does; values below zero clamp to 0 either way
-                int q = (int) (noisy * 255f + 0.5f);
-                out[i] = (byte) (q <= 0 ? 0 : q >= 255 ? 255 : q);
-            }
+            System.arraycopy(WALK, j, z, i, run);
+            i += run;
+        }
+        float sigma = (float) c.noiseSigma();
+        for (int i = 0; i < total; i++) {
+            // round half up as Math.round does
+            z[i] = Math.max(0f, Math.min(255f, (v[i] + sigma * z[i]) * 255f + 0.5f));
+        }
+        for (int i = 0; i < total; i++) {
+            q[i] = (int) z[i];
+        }
+        byte[] out = new byte[total];
+        for (int i = 0; i < total; i++) {
+            out[i] = (byte) q[i];
         }
         return new GrayImage(n, n, out);
     }
