@@ -15,7 +15,8 @@ import java.nio.ByteOrder;
  * The black matrices of ZXing's {@code HybridBinarizer} and {@code GlobalHistogramBinarizer}, bit for bit, built a
  * row of 32-bit words at a time, eight pixels read and compared as one long (ZXing's set one bit per
  * {@code BitMatrix.set} call, which was most of a capture decode's time). Only {@link #getBlackMatrix()} is
- * reimplemented; 1D rows come from ZXing's own code. Equality with ZXing's matrices is checked in {@code WordBinarizersTest} over photos, captures and synthetic images.
+ * reimplemented; 1D rows come from ZXing's own code. Equality with ZXing's matrices is checked in
+ * {@code WordBinarizersTest} over photos, captures and synthetic images.
  */
 final class WordBinarizers {
     /** Side of the hybrid method's blocks; each block's threshold is the mean of a 5x5 neighbourhood of blocks. */
