@@ -1,5 +1,6 @@
 package org.qartalign.ui.dashboard;
 
+import org.qartalign.ui.common.Dialogs;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -30,8 +31,9 @@ public final class ChartSaving {
                 try {
                     save(chart, f.toPath());
                 } catch (IOException ex) {
-                    new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
-                            "Could not save " + f + ": " + ex.getMessage()).show();
+                    Dialogs.show(new javafx.scene.control.Alert(
+                            javafx.scene.control.Alert.AlertType.ERROR, "Could not save " + f + ": "
+                            + ex.getMessage()), chart.getScene().getWindow());
                 }
             }
         });

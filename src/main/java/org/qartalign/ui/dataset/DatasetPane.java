@@ -55,7 +55,7 @@ public final class DatasetPane extends ScrollPane {
         TextField extra = new TextField();
         extra.setId("run-extra");
         extra.setPromptText("other model evaluators from models/, comma-separated");
-        extra.setPrefColumnCount(28);
+        extra.setPrefColumnCount(34);
         Button run = new Button("Run evaluators");
         run.setId("dataset-run-evaluators");
         run.setOnAction(e -> {
