@@ -168,6 +168,11 @@ public final class CaptureRenderer {
         return lut;
     }
 
+    /**
+     * Separable Gaussian with edges clamped. Each tap is one loop over a row: the tap's shifted row is first
+     * copied to a buffer, since C2 vectorizes {@code a[x] += k * b[x]} but not {@code a[x] += k * b[x + d]}. Every
+     * pixel still sums its taps from the lowest offset up, starting from 0, as a loop per pixel does.
+     */
     static void gaussian(float[] v, float[] tmp, int n, double sigma) {
         int r = (int) Math.ceil(sigma * 2);
         float[] k = new float[2 * r + 1];
@@ -179,35 +184,34 @@ public final class CaptureRenderer {
         for (int i = 0; i < k.length; i++) {
             k[i] /= sum;
         }
+        float[] ext = new float[n + 2 * r];
+        float[] shifted = new float[n];
+        float[] acc = new float[n];
         for (int y = 0; y < n; y++) {
             int o = y * n;
-            for (int x = 0; x < n; x++) {
-                float acc = 0;
-                if (x >= r && x < n - r) {
-                    for (int i = -r; i <= r; i++) {
-                        acc += k[i + r] * v[o + x + i];
-                    }
-                } else {
-                    for (int i = -r; i <= r; i++) {
-                        acc += k[i + r] * v[o + Math.max(0, Math.min(n - 1, x + i))];
-                    }
-                }
-                tmp[o + x] = acc;
+            System.arraycopy(v, o, ext, r, n);
+            java.util.Arrays.fill(ext, 0, r, v[o]);
+            java.util.Arrays.fill(ext, r + n, n + 2 * r, v[o + n - 1]);
+            java.util.Arrays.fill(acc, 0f);
+            for (int t = 0; t < k.length; t++) {
+                System.arraycopy(ext, t, shifted, 0, n);
+                addScaled(acc, shifted, k[t], n);
             }
+            System.arraycopy(acc, 0, tmp, o, n);
         }
-        int[] rows = new int[2 * r + 1];
         for (int y = 0; y < n; y++) {
-            for (int i = -r; i <= r; i++) {
-                rows[i + r] = Math.max(0, Math.min(n - 1, y + i)) * n;
+            java.util.Arrays.fill(acc, 0f);
+            for (int t = 0; t < k.length; t++) {
+                System.arraycopy(tmp, Math.max(0, Math.min(n - 1, y + t - r)) * n, shifted, 0, n);
+                addScaled(acc, shifted, k[t], n);
             }
-            int dst = y * n;
-            for (int x = 0; x < n; x++) {
-                float acc = 0f;
-                for (int i = 0; i < rows.length; i++) {
-                    acc += k[i] * tmp[rows[i] + x];
-                }
-                v[dst + x] = acc;
-            }
+            System.arraycopy(acc, 0, v, y * n, n);
+        }
+    }
+
+    private static void addScaled(float[] acc, float[] row, float k, int n) {
+        for (int x = 0; x < n; x++) {
+            acc[x] += k * row[x];
         }
     }
 

@@ -7,8 +7,6 @@ import com.google.zxing.LuminanceSource;
 import com.google.zxing.PlanarYUVLuminanceSource;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
-import com.google.zxing.common.GlobalHistogramBinarizer;
-import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 
 import java.util.EnumMap;
@@ -16,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * ZXing's QR reader with the hints that matter. Not thread-safe (neither is the reader): one per worker.
+ * ZXing's QR reader with the hints that matter, on ZXing's hybrid then global-histogram thresholds (built word by
+ * word in {@link WordBinarizers}, same bits). Not thread-safe (neither is the reader): one per worker.
  *
  * @see DecoderSettings
  */
@@ -44,9 +43,9 @@ public final class QrDecoder {
     public String decode(GrayImage image) {
         LuminanceSource source = new PlanarYUVLuminanceSource(image.pixels(), image.width(), image.height(),
                 0, 0, image.width(), image.height(), false);
-        String text = decode(new BinaryBitmap(new HybridBinarizer(source)));
+        String text = decode(new BinaryBitmap(WordBinarizers.hybrid(source)));
         if (text == null && settings.globalHistogramFallback()) {
-            text = decode(new BinaryBitmap(new GlobalHistogramBinarizer(source)));
+            text = decode(new BinaryBitmap(WordBinarizers.global(source)));
         }
         return text;
     }
