@@ -52,6 +52,25 @@ public final class Dialogs {
         dialog.show();
     }
 
+    /**
+     * Runs a native file or folder chooser over {@code owner}. Those are modal to the window system and cannot be
+     * otherwise, so JDK-8332222 un-maximises the app's maximised windows (the owner's owner too, when a chooser opens
+     * over a dialog); they are maximised again once the chooser closes.
+     */
+    public static <T> T choose(Window owner, java.util.function.Function<Window, T> chooser) {
+        java.util.List<Stage> maximized = Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && s.isMaximized()).map(w -> (Stage) w).toList();
+        try {
+            return chooser.apply(owner);
+        } finally {
+            Platform.runLater(() -> maximized.stream().filter(Stage::isShowing).forEach(stage -> {
+                // JavaFX may still believe the stage is maximised: toggle so the request reaches the window manager.
+                stage.setMaximized(false);
+                stage.setMaximized(true);
+            }));
+        }
+    }
+
     private static void prepare(Dialog<?> dialog, Window owner, boolean fit) {
         if (dialog.getOwner() == null && owner != null) {
             dialog.initOwner(owner);

@@ -26,7 +26,7 @@ public final class ChartSaving {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName(fileName + ".png");
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-            File f = chooser.showSaveDialog(chart.getScene().getWindow());
+            File f = Dialogs.choose(chart.getScene().getWindow(), chooser::showSaveDialog);
             if (f != null) {
                 try {
                     save(chart, f.toPath());

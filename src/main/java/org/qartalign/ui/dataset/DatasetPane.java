@@ -146,7 +146,8 @@ public final class DatasetPane extends ScrollPane {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(initial);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, patterns));
-        File f = save ? chooser.showSaveDialog(getScene().getWindow()) : chooser.showOpenDialog(getScene().getWindow());
+        File f = org.qartalign.ui.common.Dialogs.choose(getScene().getWindow(),
+                save ? chooser::showSaveDialog : chooser::showOpenDialog);
         return java.util.Optional.ofNullable(f);
     }
 }

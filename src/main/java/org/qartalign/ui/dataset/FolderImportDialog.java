@@ -39,7 +39,7 @@ final class FolderImportDialog {
         browse.setId("folders-browse");
         browse.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
-            File f = chooser.showDialog(dialog.getDialogPane().getScene().getWindow());
+            File f = Dialogs.choose(dialog.getDialogPane().getScene().getWindow(), chooser::showDialog);
             if (f != null) {
                 folder.setText(f.getPath());
             }

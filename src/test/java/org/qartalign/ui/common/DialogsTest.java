@@ -73,6 +73,27 @@ class DialogsTest {
         robot.interact(owner[0]::close);
     }
 
+    /** Stands in for a native chooser, which un-maximises the app's windows under openbox (JDK-8332222). */
+    @Test
+    void aMaximisedWindowIsMaximisedAgainAfterAChooser(FxRobot robot) {
+        Stage[] main = new Stage[1];
+        robot.interact(() -> {
+            main[0] = new Stage();
+            main[0].setScene(new Scene(new Label("main"), 300, 200));
+            main[0].show();
+            main[0].setMaximized(true);
+        });
+        String[] answer = new String[1];
+        robot.interact(() -> answer[0] = Dialogs.choose(main[0], w -> {
+            ((Stage) w).setMaximized(false);
+            return "chosen";
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("chosen", answer[0]);
+        assertTrue(main[0].isMaximized());
+        robot.interact(main[0]::close);
+    }
+
     private static KeyEvent key() {
         return new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.A, false, false, false, false);
     }
