@@ -3,6 +3,7 @@
 # what users see: the window as the window manager sizes and decorates it.
 # Needs xvfb, openbox, xdotool, imagemagick and libgtk-3-0 (installed with apt-get if missing).
 # Usage: packaging/screenshots.sh [BLOCK...]   (default: every block; e.g. packaging/screenshots.sh labeling)
+# SHOTS_DISPLAY=:21 shoots on that X display number (default: a random one of :80-:88); SHOTS_DB=file uses that db.
 #
 # Each screen's shots are one block: a function block_<name> <WxH> run once per screen size in SIZES. To add one,
 # write the function and add its name to BLOCKS; run_app and shoot do the rest.
@@ -31,7 +32,7 @@ else
     java -jar "$jar" eval --db "$db" 2>&1 | tail -3
 fi
 
-display=:$((80 + RANDOM % 9))
+display=${SHOTS_DISPLAY:-:$((80 + RANDOM % 9))}
 xvfb=""
 wm=""
 app=""

@@ -1,5 +1,6 @@
 package org.qartalign.ui.about;
 
+import org.qartalign.ui.common.Dialogs;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -48,7 +49,7 @@ public final class AboutDialog {
         };
         size.run();
         dialog.setOnShown(e -> Platform.runLater(size));
-        dialog.showAndWait();
+        Dialogs.showAndWaitSized(dialog, owner);
     }
 
     static VBox content() {

@@ -4,6 +4,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
@@ -15,6 +16,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.qartalign.alignment.AlignmentReport;
+import org.qartalign.ui.common.Styles;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,13 @@ final class AestheticPane extends ScrollPane {
     private final ScatterChart<Number, Number> scatter = new ScatterChart<>(humanAxis, evalAxis);
     private final Label figures = new Label();
     private final TableView<AlignmentReport.SingleLabeler> perLabeler = new TableView<>();
+    private final Label none = new Label("No aesthetic evaluator has scored these codes yet. Train one on the "
+            + "Dataset screen (\"Train learned aesthetic predictor\", or `qart-align train-aesthetic`), or import eval "
+            + "results with an aesthetic score: its agreement with the people's scores then shows here.");
+    private final HBox chartRow;
+    private final HBox controls;
+    private final Label perLabelerTitle =
+            new Label("Does the eval agree with each labeler as well as that labeler agrees with the others?");
 
     AestheticPane(DashboardViewModel model) {
         this.model = model;
@@ -37,7 +46,7 @@ final class AestheticPane extends ScrollPane {
         setFitToWidth(true);
         evaluator.setId("aesthetic-evaluator");
         evaluator.valueProperty().addListener((o, a, b) -> show());
-        HBox controls = new HBox(12, new Label("Evaluator"), evaluator);
+        controls = new HBox(12, new Label("Evaluator"), evaluator);
         controls.setAlignment(Pos.CENTER_LEFT);
         evalAxis.setLabel("eval score");
         evalAxis.setForceZeroInRange(false);
@@ -65,9 +74,12 @@ final class AestheticPane extends ScrollPane {
                 column("labeler vs the others: Spearman", s -> Figures.withInterval(s.labelerVsOthersSpearman()), 220)));
         VBox right = new VBox(10, figures);
         right.setPrefWidth(380);
-        VBox content = new VBox(16, controls, new HBox(18, scatter, right),
-                new Label("Does the eval agree with each labeler as well as that labeler agrees with the others?"),
-                perLabeler);
+        none.setId("aesthetic-none");
+        none.setWrapText(true);
+        none.setMaxWidth(620);
+        none.getStyleClass().add(Styles.MUTED);
+        chartRow = new HBox(18, scatter, right);
+        VBox content = new VBox(16, controls, none, chartRow, perLabelerTitle, perLabeler);
         content.setPadding(new Insets(18));
         setContent(content);
         model.reportProperty().addListener((o, a, r) -> reload());
@@ -97,8 +109,15 @@ final class AestheticPane extends ScrollPane {
         AlignmentReport r = model.reportProperty().get();
         String name = evaluator.getValue();
         AlignmentReport.AestheticEvaluator a = r == null || name == null ? null : r.aesthetic().evaluators().get(name);
+        // Without an aesthetic evaluator an empty chart and table say nothing: a hint says what to do instead.
+        for (Node n : List.of(controls, chartRow, perLabelerTitle, perLabeler)) {
+            n.setVisible(a != null);
+            n.setManaged(a != null);
+        }
+        none.setVisible(a == null);
+        none.setManaged(a == null);
         if (a == null) {
-            figures.setText("No aesthetic evaluator with labeled codes yet.");
+            figures.setText("");
             return;
         }
         AlignmentReport.AestheticInterRater h = r.aesthetic().interRater();

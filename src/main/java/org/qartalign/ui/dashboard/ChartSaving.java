@@ -1,5 +1,6 @@
 package org.qartalign.ui.dashboard;
 
+import org.qartalign.ui.common.Dialogs;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -25,13 +26,14 @@ public final class ChartSaving {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName(fileName + ".png");
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-            File f = chooser.showSaveDialog(chart.getScene().getWindow());
+            File f = Dialogs.choose(chart.getScene().getWindow(), chooser::showSaveDialog);
             if (f != null) {
                 try {
                     save(chart, f.toPath());
                 } catch (IOException ex) {
-                    new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.ERROR,
-                            "Could not save " + f + ": " + ex.getMessage()).show();
+                    Dialogs.show(new javafx.scene.control.Alert(
+                            javafx.scene.control.Alert.AlertType.ERROR, "Could not save " + f + ": "
+                            + ex.getMessage()), chart.getScene().getWindow());
                 }
             }
         });

@@ -105,7 +105,7 @@ public final class DashboardView extends BorderPane {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName("alignment-report.html");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("HTML report", "*.html"));
-        File f = chooser.showSaveDialog(getScene().getWindow());
+        File f = org.qartalign.ui.common.Dialogs.choose(getScene().getWindow(), chooser::showSaveDialog);
         if (f == null) {
             return;
         }

@@ -103,6 +103,14 @@ final class OverviewPane extends ScrollPane {
             count.setMinWidth(Region.USE_PREF_SIZE);
             progress.getChildren().add(new HBox(10, name, bar, count));
         }
+        int without = d.labelers() - r.labelers().size();
+        if (without > 0) {
+            // The dataset card counts every labeler; say why this list is shorter.
+            Label none = new Label(without + (without == 1 ? " labeler has" : " labelers have") + " no labels yet.");
+            none.setId("labelers-without-labels");
+            none.getStyleClass().add(Styles.MUTED);
+            progress.getChildren().add(none);
+        }
         progress.getStyleClass().add(Styles.CARD);
         progress.setPadding(new Insets(16));
 

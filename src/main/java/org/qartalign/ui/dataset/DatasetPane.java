@@ -55,7 +55,7 @@ public final class DatasetPane extends ScrollPane {
         TextField extra = new TextField();
         extra.setId("run-extra");
         extra.setPromptText("other model evaluators from models/, comma-separated");
-        extra.setPrefColumnCount(28);
+        extra.setPrefColumnCount(34);
         Button run = new Button("Run evaluators");
         run.setId("dataset-run-evaluators");
         run.setOnAction(e -> {
@@ -146,7 +146,8 @@ public final class DatasetPane extends ScrollPane {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(initial);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(description, patterns));
-        File f = save ? chooser.showSaveDialog(getScene().getWindow()) : chooser.showOpenDialog(getScene().getWindow());
+        File f = org.qartalign.ui.common.Dialogs.choose(getScene().getWindow(),
+                save ? chooser::showSaveDialog : chooser::showOpenDialog);
         return java.util.Optional.ofNullable(f);
     }
 }

@@ -1,5 +1,6 @@
 package org.qartalign.ui.dataset;
 
+import org.qartalign.ui.common.Dialogs;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -38,7 +39,7 @@ final class FolderImportDialog {
         browse.setId("folders-browse");
         browse.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
-            File f = chooser.showDialog(dialog.getDialogPane().getScene().getWindow());
+            File f = Dialogs.choose(dialog.getDialogPane().getScene().getWindow(), chooser::showDialog);
             if (f != null) {
                 folder.setText(f.getPath());
             }
@@ -85,7 +86,7 @@ final class FolderImportDialog {
                 e.consume();
             }
         });
-        return dialog.showAndWait().filter(b -> b == ButtonType.OK).map(b -> chosen[0]);
+        return Dialogs.showAndWait(dialog, owner).filter(b -> b == ButtonType.OK).map(b -> chosen[0]);
     }
 
     /** The form's fields as import options; a bad field throws naming it. */

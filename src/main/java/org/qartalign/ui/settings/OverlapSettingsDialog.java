@@ -1,5 +1,6 @@
 package org.qartalign.ui.settings;
 
+import org.qartalign.ui.common.Dialogs;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -31,7 +32,7 @@ public final class OverlapSettingsDialog {
         Alert alert = new Alert(Alert.AlertType.ERROR, message, ButtonType.OK);
         alert.initOwner(owner);
         alert.setTitle("Labeling policy");
-        alert.show();
+        Dialogs.show(alert, owner);
     }
 
     private static void show(Window owner, OverlapSettingsViewModel model, OverlapPolicy current) {
@@ -70,7 +71,7 @@ public final class OverlapSettingsDialog {
             }
         });
         ButtonBar.setButtonUniformSize(ok, true);
-        dialog.showAndWait();
+        Dialogs.showAndWait(dialog, owner);
     }
 
     private static TextField field(String id, String value) {
