@@ -136,6 +136,25 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * Dialogs and choosers open only through ui/common/Dialogs: shown any other way, a dialog is window-modal and
+     * un-maximises the main window under openbox or KDE (JDK-8332222), or opens at 200x200 (JDK-8316423).
+     */
+    @Test
+    void dialogsOpenOnlyThroughDialogs() {
+        noClasses().that().doNotHaveFullyQualifiedName("org.qartalign.ui.common.Dialogs")
+                .should().callMethod(javafx.scene.control.Dialog.class, "showAndWait")
+                .orShould().callMethod(javafx.scene.control.Dialog.class, "show")
+                .orShould().callMethod(javafx.scene.control.Alert.class, "showAndWait")
+                .orShould().callMethod(javafx.scene.control.Alert.class, "show")
+                .orShould().callMethod(javafx.stage.FileChooser.class, "showSaveDialog", javafx.stage.Window.class)
+                .orShould().callMethod(javafx.stage.FileChooser.class, "showOpenDialog", javafx.stage.Window.class)
+                .orShould().callMethod(javafx.stage.FileChooser.class, "showOpenMultipleDialog",
+                        javafx.stage.Window.class)
+                .orShould().callMethod(javafx.stage.DirectoryChooser.class, "showDialog", javafx.stage.Window.class)
+                .check(CLASSES);
+    }
+
     private static String[] otherRooms(String room) {
         return java.util.stream.Stream.of("dataset", "eval", "alignment", "labeling", "ui", "cli")
                 .filter(r -> !r.equals(room)).map(r -> "org.qartalign." + r + "..").toArray(String[]::new);
