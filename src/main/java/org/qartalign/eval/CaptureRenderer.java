@@ -35,8 +35,6 @@ public final class CaptureRenderer {
     private float[] a = new float[0];
     private float[] b = new float[0];
     private float[] noise = new float[0];
-    /** The projection's source through the capture's tone curve. */
-    private float[] tones = new float[0];
     /** {@code intAsFloat[k] == (float) k} for source coordinates k. */
     private float[] intAsFloat = new float[0];
     private int[] levels = new int[0];
@@ -104,17 +102,10 @@ public final class CaptureRenderer {
         }
         double[] h = Homography.squareFrameToSource(quad(c, n, sw, sh), sw, sh);
         byte[] px = src.pixels();
-        if (tones.length < px.length) {
-            tones = new float[px.length];
-        }
-        float[] s = tones;
         if (intAsFloat.length < Math.max(sw, sh)) {
             intAsFloat = intsAsFloats(Math.max(sw, sh));
         }
         float[] xf = intAsFloat;
-        for (int i = 0; i < px.length; i++) {
-            s[i] = lut[px[i] & 0xff];
-        }
         float h0 = (float) h[0];
         float h3 = (float) h[3];
         float h6 = (float) h[6];
@@ -150,8 +141,8 @@ public final class CaptureRenderer {
                 float ay = fy - xf[y0];
                 ay = ay < 0 ? 0 : ay > 1 ? 1 : ay;
                 int i = y0 * sw + x0;
-                float top = s[i] * (1 - ax) + s[i + 1] * ax;
-                float bottom = s[i + sw] * (1 - ax) + s[i + sw + 1] * ax;
+                float top = lut[px[i] & 0xff] * (1 - ax) + lut[px[i + 1] & 0xff] * ax;
+                float bottom = lut[px[i + sw] & 0xff] * (1 - ax) + lut[px[i + sw + 1] & 0xff] * ax;
                 out[o + x] = (top * (1 - ay) + bottom * ay) * gain;
             }
         }
