@@ -239,34 +239,35 @@ public final class CaptureRenderer {
         int dy = dir == 0 ? 0 : dir == 3 ? -1 : 1;
         float[] line = new float[n];
         float[] blurred = new float[n];
-        List<int[]> starts = new ArrayList<>();
         if (dy == 0) {
             for (int y = 0; y < n; y++) {
-                starts.add(new int[]{0, y});
+                blurLine(v, y * n, 1, n, len, line, blurred);
             }
         } else if (dx == 0) {
             for (int x = 0; x < n; x++) {
-                starts.add(new int[]{x, 0});
+                blurLine(v, x, n, n, len, line, blurred);
             }
         } else {
+            // lines start on the first (dy > 0) or last row, then down the first column
             int y0 = dy > 0 ? 0 : n - 1;
             for (int x = 0; x < n; x++) {
-                starts.add(new int[]{x, y0});
+                blurLine(v, y0 * n + x, dy * n + 1, n - x, len, line, blurred);
             }
             for (int y = 1; y < n; y++) {
-                starts.add(new int[]{0, dy > 0 ? y : n - 1 - y});
+                int sy = dy > 0 ? y : n - 1 - y;
+                blurLine(v, sy * n, dy * n + 1, n - y, len, line, blurred);
             }
         }
-        for (int[] st : starts) {
-            int count = 0;
-            for (int x = st[0], y = st[1]; x < n && y >= 0 && y < n; x += dx, y += dy) {
-                line[count++] = v[y * n + x];
-            }
-            boxLine(line, blurred, count, len);
-            int k = 0;
-            for (int x = st[0], y = st[1]; k < count; x += dx, y += dy) {
-                v[y * n + x] = blurred[k++];
-            }
+    }
+
+    /** Blurs the {@code count} pixels from {@code start} in steps of {@code step} in place. */
+    private static void blurLine(float[] v, int start, int step, int count, int len, float[] line, float[] blurred) {
+        for (int k = 0, i = start; k < count; k++, i += step) {
+            line[k] = v[i];
+        }
+        boxLine(line, blurred, count, len);
+        for (int k = 0, i = start; k < count; k++, i += step) {
+            v[i] = blurred[k];
         }
     }
 
