@@ -122,7 +122,7 @@ public final class BenchScanCommand implements Callable<Integer> {
                                 + "cores at its CPU rate%n", 2000 / t.perSecond(), 2000 / t.perCpuSecond() / n, n);
             }
         }
-        headline(out, timings);
+        headline(out, timings, n);
         out.println("ratios ours/theirs by wall time (> 1 means ours is faster):");
         for (Timing ours : timings) {
             if (!ours.tool().startsWith("zxing-")) {
@@ -142,7 +142,7 @@ public final class BenchScanCommand implements Callable<Integer> {
     }
 
     /** The one ratio the scan-eval speed goal is stated in: zxing-robust on all threads against one zbarimg pass. */
-    private static void headline(PrintWriter out, List<Timing> timings) {
+    private static void headline(PrintWriter out, List<Timing> timings, int threads) {
         Timing robust = timings.stream().filter(t -> t.tool().equals(RobustScanEvaluator.NAME)).findFirst().orElse(null);
         Timing zbar = timings.stream().filter(t -> t.tool().equals("zbarimg") && t.seconds() > 0).findFirst().orElse(null);
         if (robust == null || zbar == null) {
@@ -152,6 +152,11 @@ public final class BenchScanCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "zxing-robust %s vs one zbarimg pass, same %d images, this run: %.1f s vs %.1f s wall, "
                         + "ratio %.2f (zbarimg time / robust time; goal >= 1.0)%n", robust.setup(), robust.images(),
                 robust.seconds(), zbar.seconds(), zbar.seconds() / robust.seconds());
+        // other load on the machine inflates wall times unevenly between the rows; CPU seconds much less so
+        out.printf(Locale.ROOT, "  by CPU time: robust %.1f CPU s over %d threads = %.1f s on %d idle cores, zbarimg %.1f "
+                        + "CPU s, ratio %.2f; load average now %.1f%n", robust.cpuSeconds(), threads,
+                robust.cpuSeconds() / threads, threads, zbar.cpuSeconds(), zbar.cpuSeconds() / (robust.cpuSeconds() / threads),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void printDiscrimination(PrintWriter out, List<CodeWithPair> codes, List<EvalResult> results,

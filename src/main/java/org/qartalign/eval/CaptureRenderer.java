@@ -34,6 +34,12 @@ public final class CaptureRenderer {
 
     private float[] a = new float[0];
     private float[] b = new float[0];
+    private float[] noise = new float[0];
+    /** The projection's source through the capture's tone curve. */
+    private float[] tones = new float[0];
+    /** {@code intAsFloat[k] == (float) k} for source coordinates k. */
+    private float[] intAsFloat = new float[0];
+    private int[] levels = new int[0];
     private final ByteArrayOutputStream jpegBytes = new ByteArrayOutputStream(1 << 15);
     private ImageWriter jpegWriter;
     private ImageReader jpegReader;
@@ -82,7 +88,7 @@ public final class CaptureRenderer {
      * Projects the code into the frame and applies the screen's tone curve (to source values, before
      * interpolation, as the screen shows them) and the light fall-off, in one pass.
      */
-    static void project(GrayImage src, Capture c, float[] out, int n) {
+    void project(GrayImage src, Capture c, float[] out, int n) {
         int sw = src.width();
         int sh = src.height();
         float[] lut = toneCurve(c);
@@ -98,11 +104,24 @@ public final class CaptureRenderer {
         }
         double[] h = Homography.squareFrameToSource(quad(c, n, sw, sh), sw, sh);
         byte[] px = src.pixels();
+        if (tones.length < px.length) {
+            tones = new float[px.length];
+        }
+        float[] s = tones;
+        if (intAsFloat.length < Math.max(sw, sh)) {
+            intAsFloat = intsAsFloats(Math.max(sw, sh));
+        }
+        float[] xf = intAsFloat;
+        for (int i = 0; i < px.length; i++) {
+            s[i] = lut[px[i] & 0xff];
+        }
         float h0 = (float) h[0];
         float h3 = (float) h[3];
         float h6 = (float) h[6];
         float right = sw - 0.5f;
         float bottomEdge = sh - 0.5f;
+        int xMax = sw - 2;
+        int yMax = sh - 2;
         for (int y = 0; y < n; y++) {
             int o = y * n;
             double cy = y + 0.5;
@@ -120,13 +139,19 @@ public final class CaptureRenderer {
                     out[o + x] = background * gain;
                     continue;
                 }
-                int x0 = fx <= 0 ? 0 : Math.min(sw - 2, (int) fx);
-                int y0 = fy <= 0 ? 0 : Math.min(sh - 2, (int) fy);
-                float ax = Math.max(0f, Math.min(1f, fx - x0));
-                float ay = Math.max(0f, Math.min(1f, fy - y0));
+                int x0 = fx <= 0 ? 0 : (int) fx;
+                x0 = x0 > xMax ? xMax : x0;
+                int y0 = fy <= 0 ? 0 : (int) fy;
+                y0 = y0 > yMax ? yMax : y0;
+                // fx is never -0 here, so these clamps equal Math.max(0, Math.min(1, .)); the int-to-float table
+                // avoids cvtsi2ss, whose false dependency on its target register slowed this loop
+                float ax = fx - xf[x0];
+                ax = ax < 0 ? 0 : ax > 1 ? 1 : ax;
+                float ay = fy - xf[y0];
+                ay = ay < 0 ? 0 : ay > 1 ? 1 : ay;
                 int i = y0 * sw + x0;
-                float top = lut[px[i] & 0xff] * (1 - ax) + lut[px[i + 1] & 0xff] * ax;
-                float bottom = lut[px[i + sw] & 0xff] * (1 - ax) + lut[px[i + sw + 1] & 0xff] * ax;
+                float top = s[i] * (1 - ax) + s[i + 1] * ax;
+                float bottom = s[i + sw] * (1 - ax) + s[i + sw + 1] * ax;
                 out[o + x] = (top * (1 - ay) + bottom * ay) * gain;
             }
         }
@@ -268,25 +293,49 @@ public final class CaptureRenderer {
         }
     }
 
-    static GrayImage quantise(float[] v, int n, Capture c) {
-        byte[] out = new byte[n * n];
-        float sigma = (float) c.noiseSigma();
+    /**
+     * Adds the capture's noise and rounds to 8 bits, in passes C2 vectorizes: the noise stretch copied out of the
+     * walk, then add, scale and clamp in float, then float to int, then int to byte. Clamping before the cast
+     * gives what casting then clamping gives, for every float including NaN (0 either way).
+     */
+    GrayImage quantise(float[] v, int n, Capture c) {
+        int total = n * n;
+        if (noise.length < total) {
+            noise = new float[total];
+            levels = new int[total];
+        }
+        float[] z = noise;
+        int[] q = levels;
         int mask = (1 << NOISE_TABLE_BITS) - 1;
         // pixel i's noise NOISE[(seed + i * stride) & mask] sits at walk position (seed * inverse + i) & mask
         int start = ((c.noiseSeed() & mask) * STRIDE_INVERSE) & mask;
-        int total = n * n;
-        int i = 0;
-        while (i < total) {
+        for (int i = 0; i < total; ) {
             int j = (start + i) & mask;
             int run = Math.min(total - i, mask + 1 - j);
-            for (int end = i + run; i < end; i++, j++) {
-                float noisy = v[i] + sigma * WALK[j];
-                // round half up as Math.round does; values below zero clamp to 0 either way
-                int q = (int) (noisy * 255f + 0.5f);
-                out[i] = (byte) (q <= 0 ? 0 : q >= 255 ? 255 : q);
-            }
+            System.arraycopy(WALK, j, z, i, run);
+            i += run;
+        }
+        float sigma = (float) c.noiseSigma();
+        for (int i = 0; i < total; i++) {
+            // round half up as Math.round does
+            z[i] = Math.max(0f, Math.min(255f, (v[i] + sigma * z[i]) * 255f + 0.5f));
+        }
+        for (int i = 0; i < total; i++) {
+            q[i] = (int) z[i];
+        }
+        byte[] out = new byte[total];
+        for (int i = 0; i < total; i++) {
+            out[i] = (byte) q[i];
         }
         return new GrayImage(n, n, out);
+    }
+
+    private static float[] intsAsFloats(int n) {
+        float[] t = new float[n];
+        for (int i = 0; i < n; i++) {
+            t[i] = i;
+        }
+        return t;
     }
 
     private static float[] walk(float[] table, int stride) {

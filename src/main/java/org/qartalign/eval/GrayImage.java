@@ -59,6 +59,12 @@ public record GrayImage(int width, int height, byte[] pixels) {
                 for (int x = 0; x < w; x++) {
                     out[o + x] = data[row + x * ps + bo[0]];
                 }
+            } else if (type == BufferedImage.TYPE_3BYTE_BGR && ps == 3 && bo[0] == 2 && bo[1] == 1 && bo[2] == 0) {
+                // ImageIO's layout for RGB PNGs and colour JPEGs, with the offsets as constants
+                for (int x = 0, p = row; x < w; x++, p += 3) {
+                    out[o + x] = (byte) ((306 * (data[p + 2] & 0xff) + 601 * (data[p + 1] & 0xff)
+                            + 117 * (data[p] & 0xff) + 512) >> 10);
+                }
             } else if (type == BufferedImage.TYPE_3BYTE_BGR) {
                 for (int x = 0; x < w; x++) {
                     int p = row + x * ps;
@@ -97,6 +103,19 @@ public record GrayImage(int width, int height, byte[] pixels) {
             return this;
         }
         byte[] out = new byte[w * h];
+        if (k == 2) {
+            // the common case (a 512-ish code to its capture source), as the general loop below computes it
+            for (int y = 0; y < h; y++) {
+                int top = 2 * y * width;
+                int bottom = top + width;
+                for (int x = 0; x < w; x++) {
+                    int sum = (pixels[top + 2 * x] & 0xff) + (pixels[top + 2 * x + 1] & 0xff)
+                            + (pixels[bottom + 2 * x] & 0xff) + (pixels[bottom + 2 * x + 1] & 0xff);
+                    out[y * w + x] = (byte) ((sum + 2) >> 2);
+                }
+            }
+            return new GrayImage(w, h, out);
+        }
         int[] acc = new int[w];
         int area = k * k;
         for (int y = 0; y < h; y++) {

@@ -7,11 +7,16 @@ import com.google.zxing.common.BitArray;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.common.GlobalHistogramBinarizer;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The black matrices of ZXing's {@code HybridBinarizer} and {@code GlobalHistogramBinarizer}, bit for bit, built a
- * row of 32-bit words at a time (ZXing's set one bit per {@code BitMatrix.set} call, which was most of a capture
- * decode's time). Only {@link #getBlackMatrix()} is reimplemented; 1D rows come from ZXing's own code. Equality
- * with ZXing's matrices is checked in {@code WordBinarizersTest} over photos, captures and synthetic images.
+ * row of 32-bit words at a time, eight pixels read and compared as one long (ZXing's set one bit per
+ * {@code BitMatrix.set} call, which was most of a capture decode's time). Only {@link #getBlackMatrix()} is
+ * reimplemented; 1D rows come from ZXing's own code. Equality with ZXing's matrices is checked in
+ * {@code WordBinarizersTest} over photos, captures and synthetic images.
  */
 final class WordBinarizers {
     /** Side of the hybrid method's blocks; each block's threshold is the mean of a 5x5 neighbourhood of blocks. */
@@ -21,6 +26,24 @@ final class WordBinarizers {
     /** A block whose max - min is at most this counts as flat. */
     private static final int FLAT_RANGE = 24;
     private static final int BUCKET_SHIFT = 3;
+    /** Eight pixels read as one little-endian long: pixel k in bits 8k to 8k + 7. */
+    private static final VarHandle EIGHT_PIXELS = MethodHandles.byteArrayViewVarHandle(long[].class,
+            ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BYTES = 0x00FF00FF00FF00FFL;
+    private static final long BIT_8_OF_LANES = 0x0100010001000100L;
+    private static final long LANE_ONES = 0x0001000100010001L;
+    /** Multiplying bits 0, 16, 32, 48 by this puts them in bits 48 to 51, with nothing carried there. */
+    private static final long GATHER_LANES = 0x0001000200040008L;
+    /** Bit j of the index moved to bit 2j. */
+    private static final int[] SPREAD = new int[16];
+
+    static {
+        for (int i = 0; i < 16; i++) {
+            for (int j = 0; j < 4; j++) {
+                SPREAD[i] |= (i >> j & 1) << (2 * j);
+            }
+        }
+    }
     private static final int BUCKETS = 256 >> BUCKET_SHIFT;
 
     private WordBinarizers() {
@@ -141,14 +164,18 @@ final class WordBinarizers {
         }
     }
 
-    /** Eight bits, bit k set when pixel {@code start + k} is at most {@code t}. */
+    /**
+     * Eight bits, bit k set when pixel {@code start + k} is at most {@code t} (0..255), compared four at a time:
+     * in 16-bit lanes, 0x100 + t - p keeps bit 8 exactly when p <= t, and never borrows from the next lane.
+     */
     private static int blockBits(byte[] lum, int start, int t) {
-        int bits = 0;
-        for (int k = 0; k < BLOCK; k++) {
-            // (t - p) >= 0 exactly when p <= t; its sign bit is then 0
-            bits |= (~(t - (lum[start + k] & 0xff)) >>> 31) << k;
-        }
-        return bits;
+        long v = (long) EIGHT_PIXELS.get(lum, start);
+        long t16 = t * LANE_ONES | BIT_8_OF_LANES;
+        long even = (t16 - (v & LOW_BYTES)) & BIT_8_OF_LANES;
+        long odd = (t16 - (v >>> 8 & LOW_BYTES)) & BIT_8_OF_LANES;
+        int evenBits = (int) ((even >>> 8) * GATHER_LANES >>> 48);
+        int oddBits = (int) ((odd >>> 8) * GATHER_LANES >>> 48);
+        return SPREAD[evenBits] | SPREAD[oddBits] << 1;
     }
 
     /**
@@ -157,33 +184,27 @@ final class WordBinarizers {
      */
     private static int[] blackPoints(byte[] lum, int w, int h, int bw, int bh) {
         int[] out = new int[bw * bh];
-        int[] colSum = new int[w];
-        int[] colMin = new int[w];
-        int[] colMax = new int[w];
         for (int by = 0; by < bh; by++) {
             int y0 = blockStart(by, h);
-            java.util.Arrays.fill(colSum, 0);
-            java.util.Arrays.fill(colMin, 255);
-            java.util.Arrays.fill(colMax, 0);
-            for (int y = y0; y < y0 + BLOCK; y++) {
-                int off = y * w;
-                for (int x = 0; x < w; x++) {
-                    int p = lum[off + x] & 0xff;
-                    colSum[x] += p;
-                    colMin[x] = Math.min(colMin[x], p);
-                    colMax[x] = Math.max(colMax[x], p);
-                }
-            }
             for (int bx = 0; bx < bw; bx++) {
-                int x0 = blockStart(bx, w);
-                int sum = 0;
+                int start = y0 * w + blockStart(bx, w);
+                long pairs = 0;
                 int min = 255;
                 int max = 0;
-                for (int x = x0; x < x0 + BLOCK; x++) {
-                    sum += colSum[x];
-                    min = Math.min(min, colMin[x]);
-                    max = Math.max(max, colMax[x]);
+                for (int r = 0; r < BLOCK; r++, start += w) {
+                    long v = (long) EIGHT_PIXELS.get(lum, start);
+                    // pixel pairs summed in 16-bit lanes: at most 8 * 510, no carry between lanes
+                    pairs += (v & LOW_BYTES) + (v >>> 8 & LOW_BYTES);
+                    // once the range is over FLAT_RANGE it stays so, and only the sum matters
+                    if (max - min <= FLAT_RANGE) {
+                        for (int k = 0; k < 64; k += 8) {
+                            int p = (int) (v >>> k) & 0xff;
+                            min = Math.min(min, p);
+                            max = Math.max(max, p);
+                        }
+                    }
                 }
+                int sum = (int) (pairs * LANE_ONES >>> 48);
                 int point = sum >> 6;
                 if (max - min <= FLAT_RANGE) {
                     point = min / 2;
@@ -214,16 +235,16 @@ final class WordBinarizers {
         BitMatrix m = new BitMatrix(w, h);
         BitArray row = new BitArray(w);
         int[] words = row.getBitArray();
+        int eights = w & ~7;
         for (int y = 0; y < h; y++) {
             int off = y * w;
-            for (int x = 0, word = 0; x < w; x += 32, word++) {
-                int end = Math.min(32, w - x);
-                int bits = 0;
-                for (int k = 0; k < end; k++) {
-                    // p < black exactly when (p - black) is negative
-                    bits |= (((lum[off + x + k] & 0xff) - black) >>> 31) << k;
-                }
-                words[word] = bits;
+            java.util.Arrays.fill(words, 0);
+            // p < black exactly when p <= black - 1 (black is at least 8)
+            for (int x = 0; x < eights; x += BLOCK) {
+                words[x >> 5] |= blockBits(lum, off + x, black - 1) << (x & 31);
+            }
+            for (int x = eights; x < w; x++) {
+                words[x >> 5] |= (((lum[off + x] & 0xff) - black) >>> 31) << (x & 31);
             }
             m.setRow(y, row);
         }
