@@ -30,6 +30,9 @@ if [[ -n ${SHOTS_DB:-} ]]; then
 else
     java -jar "$jar" demo --pairs 80 --candidates 3 --simulate-labels --db "$db"
     java -jar "$jar" eval --db "$db" 2>&1 | tail -3
+    # The learned evaluators, so the Scan and Aesthetic tabs show every kind of eval (both save beside the database).
+    java -jar "$jar" train-scan --db "$db" 2>&1 | tail -1
+    java -Dai.djl.offline=true -jar "$jar" train-aesthetic --db "$db" --models models 2>&1 | tail -1
 fi
 
 display=${SHOTS_DISPLAY:-:$((80 + RANDOM % 9))}

@@ -55,7 +55,9 @@ class DashboardViewTest {
             model.optionsProperty().set(OPTIONS);
             view = new DashboardView(model);
             Stage stage = new Stage();
-            stage.setScene(new Scene(view, 1366, 768));
+            Scene scene = new Scene(view, 1366, 768);
+            scene.getStylesheets().add(org.qartalign.ui.QArtAlignApp.class.getResource("app.css").toExternalForm());
+            stage.setScene(scene);
             stage.show();
             model.refresh();
         });
@@ -100,6 +102,9 @@ class DashboardViewTest {
         assertEquals("24", text(robot, "#cm-fn").lines().findFirst().orElseThrow());
         assertEquals("8", text(robot, "#cm-tn").lines().findFirst().orElseThrow());
         assertTrue(text(robot, "#threshold-stats").contains("precision 0.750"), text(robot, "#threshold-stats"));
+        javafx.scene.layout.Region ring = robot.lookup("#roc-threshold").queryAs(javafx.scene.layout.Region.class);
+        assertTrue(ring.isVisible() && ring.getWidth() >= 14, "the slider's point on the ROC is a ring one can find: "
+                + ring.getWidth() + " px");
     }
 
     @Test

@@ -244,7 +244,14 @@ final class ScanAgreementPane extends ScrollPane {
         double fpr = c.fp() + c.tn() == 0 ? Double.NaN : c.fp() / (c.fp() + c.tn());
         double tpr = c.recall();
         if (Double.isFinite(fpr) && Double.isFinite(tpr)) {
-            marker.getData().add(new XYChart.Data<>(fpr, tpr));
+            // The chart draws no symbols (the curve has hundreds of points), so the marker brings its own node.
+            XYChart.Data<Number, Number> point = new XYChart.Data<>(fpr, tpr);
+            javafx.scene.layout.Region ring = new javafx.scene.layout.Region();
+            ring.setId("roc-threshold");
+            ring.getStyleClass().addAll("chart-line-symbol", "roc-threshold");
+            ring.setMouseTransparent(true);
+            point.setNode(ring);
+            marker.getData().add(point);
         }
     }
 
