@@ -63,6 +63,9 @@ public final class HeatMap extends GridPane {
 
     private StackPane cell(Cell cell, int r, int c) {
         Label text = new Label();
+        // The cell grows to its text rather than cutting "n=104, 9 ties" to "n=104, 9 ...".
+        text.setMinSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         StackPane pane = new StackPane(text);
         pane.setId("heat-cell-" + r + "-" + c);
         pane.getStyleClass().add("heat-cell");

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -44,6 +45,10 @@ public final class DashboardViewModel {
     private final DoubleProperty progress = new SimpleDoubleProperty(0);
     private final StringProperty status = new SimpleStringProperty("");
     private final ObjectProperty<String> scanEvaluator = new SimpleObjectProperty<>();
+    /** What the user last picked, and the threshold they set for it; a report that lacks it does not forget it. */
+    private String wantedEvaluator;
+    private Double wantedThreshold;
+    private boolean choosingForTheUser;
     private final DoubleProperty threshold = new SimpleDoubleProperty(0.5);
     private final StringProperty operatingPoint = new SimpleStringProperty("");
     private final ObjectProperty<Confusion> confusion = new SimpleObjectProperty<>();
@@ -69,10 +74,19 @@ public final class DashboardViewModel {
         this.executors = executors;
         this.source = source;
         scanEvaluator.addListener((o, a, b) -> {
+            if (!choosingForTheUser) {
+                wantedEvaluator = b;
+                wantedThreshold = null;
+            }
             moveToOperatingPoint(a, b);
             updateConfusion();
         });
-        threshold.addListener((o, a, b) -> updateConfusion());
+        threshold.addListener((o, a, b) -> {
+            if (!choosingForTheUser && Objects.equals(scanEvaluator.get(), wantedEvaluator)) {
+                wantedThreshold = b.doubleValue();
+            }
+            updateConfusion();
+        });
         engine.addListener((o, a, b) -> updateConfusion());
         threshold.set(options.get().threshold());
         excludeSimulated.addListener((o, a, b) -> {
@@ -142,10 +156,20 @@ public final class DashboardViewModel {
 
     private void show(Computed c, double seconds) {
         List<String> scans = c.engine().scanEvaluators();
-        String keep = scanEvaluator.get();
-        engine.set(c.engine());
-        report.set(c.report());
-        scanEvaluator.set(keep != null && scans.contains(keep) ? keep : scans.isEmpty() ? null : scans.get(0));
+        // The user's choice, even when the report in between lacked it (e.g. excluding simulated labels left none).
+        String keep = wantedEvaluator != null ? wantedEvaluator : scanEvaluator.get();
+        boolean kept = keep != null && scans.contains(keep);
+        choosingForTheUser = true;
+        try {
+            engine.set(c.engine());
+            report.set(c.report());
+            scanEvaluator.set(kept ? keep : scans.isEmpty() ? null : scans.get(0));
+            if (kept && wantedThreshold != null) {
+                threshold.set(wantedThreshold);
+            }
+        } finally {
+            choosingForTheUser = false;
+        }
         AlignmentReport r = c.report();
         status.set(String.format(Locale.ROOT, "Report over %,d labeled codes, computed in %.1f s%s.",
                 r.dataset().labeledCodes(), seconds, r.dataset().simulatedIncluded() && r.dataset().simulatedLabelers() > 0

@@ -63,6 +63,17 @@ public final class GradeCard {
         return new Data(g, SwingFXUtils.toFXImage(overlay(image, g), null));
     }
 
+    /** A line that wraps within the card instead of ending in "...". */
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setMaxWidth(CARD_TEXT_WIDTH);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static final double CARD_TEXT_WIDTH = 300;
+
     /** The card; {@code image} is swapped between the plain image and the overlay by the card's check box. */
     public static Node node(Data data, ImageView image) {
         QrGrade g = data.grade();
@@ -74,13 +85,13 @@ public final class GradeCard {
         rows.setVgap(2);
         int r = 0;
         if (g.overlay() == null) {
-            rows.add(new Label("No symbol for this URL could be placed in the image."), 0, r++, 3, 1);
+            rows.add(wrapped("No symbol for this URL could be placed in the image."), 0, r++, 3, 1);
         } else {
-            rows.add(new Label(String.format(Locale.ROOT, "version %.0f-%s, mask %.0f, %s, %.1f px/module",
+            rows.add(wrapped(String.format(Locale.ROOT, "version %.0f-%s, mask %.0f, %s, %.1f px/module",
                     g.get("version"), "LMQH".charAt((int) g.get("ec_level")), g.get("mask"),
                     g.get("detector_located") == 1 ? "located by ZXing's detector" : "generated-code layout",
                     g.get("module_px"))), 0, r++, 3, 1);
-            rows.add(new Label(String.format(Locale.ROOT, "%.0f of %.0f codewords wrong; worst block %.0f (corrects %.0f)",
+            rows.add(wrapped(String.format(Locale.ROOT, "%.0f of %.0f codewords wrong; worst block %.0f (corrects %.0f)",
                     g.get("codeword_errors"), (double) codewords(g), g.get("worst_block_errors"),
                     g.get("worst_block_capacity") / 2)), 0, r++, 3, 1);
             for (String[] row : ROWS) {

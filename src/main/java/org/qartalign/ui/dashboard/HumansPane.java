@@ -99,7 +99,7 @@ final class HumansPane extends ScrollPane {
 
     /** The phones column's minimum keeps this many characters; a longer list shows whole in its tooltip. */
     private static final int PHONES_CHARS = 24;
-    private static final double CELL_PADDING = 16;
+    private static final double CELL_PADDING = 12;
     /** The root font size of app.css, which table cells and headers inherit. */
     private static final double FONT_PX = 13;
 

@@ -79,8 +79,8 @@ final class ToastPlotPane extends ScrollPane {
         // Each cell shows the n its rate is over: people's rate leaves tied codes out (counted apart), an eval's rate
         // is over the codes it scored.
         maps.getChildren().add(map("toast-human", "People: scan rate (ties apart)", ParameterGrid.Cell::humanScanRate,
-                true, c -> "n=" + c.humanMajority() + (c.ties() == 0 ? "" : c.ties() == 1 ? ", 1 tie"
-                        : ", " + c.ties() + " ties")));
+                true, c -> "n=" + c.humanMajority() + (c.ties() == 0 ? "" : c.ties() == 1 ? "\n1 tie"
+                        : "\n" + c.ties() + " ties")));
         for (String ev : grid.scanEvaluators()) {
             maps.getChildren().add(map("toast-scan-" + ev, ev + ": predicted scan rate",
                     c -> c.evalScanRate().get(ev), true, c -> "n=" + c.evalScored().getOrDefault(ev, 0)));

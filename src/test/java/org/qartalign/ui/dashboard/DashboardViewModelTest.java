@@ -50,6 +50,35 @@ class DashboardViewModelTest {
         assertEquals(21, m.confusionProperty().get().tp(), 1e-9);
     }
 
+    /** The tester's case: excluding simulated labels left no scan evaluator, and switching back lost the choice. */
+    @Test
+    void theChosenEvaluatorAndItsThresholdComeBackAfterAReportThatLackedThem() {
+        db = LabeledDatabase.create(dir, true);
+        List<org.qartalign.core.EvalResult> second = new ArrayList<>();
+        for (int i = 0; i < LabeledDatabase.CODES; i++) {
+            String id = String.format("c%03d", i);
+            String sha = new org.qartalign.store.DatasetRepository(db).find(id).orElseThrow().code().sha256();
+            second.add(new org.qartalign.core.EvalResult(id, "zz", "1", 1 - i / 40.0, null, null, null, "run",
+                    java.time.Instant.now(), sha));
+        }
+        new org.qartalign.store.EvalResultRepository(db).save(second);
+        UiExecutors ui = UiExecutors.sameThread();
+        DashboardViewModel m = new DashboardViewModel(db, ui, o -> org.qartalign.alignment.Alignment.engine(db,
+                o.excludeSimulated() ? new ReportOptions(o.bootstrap(), o.seed(), o.threshold(), o.confidence(),
+                        List.of("aes"), o.aesthetic(), true) : o, ui.bootstrapWorkers()));
+        m.optionsProperty().set(OPTIONS);
+        m.refresh();
+        assertEquals("zx", m.scanEvaluatorProperty().get(), "the first scan evaluator is shown first");
+        m.scanEvaluatorProperty().set("zz");
+        m.thresholdProperty().set(0.9);
+        m.excludeSimulatedProperty().set(true);
+        assertNull(m.scanEvaluatorProperty().get(), "this report has no scan evaluator");
+        m.thresholdProperty().set(0.4);
+        m.excludeSimulatedProperty().set(false);
+        assertEquals("zz", m.scanEvaluatorProperty().get());
+        assertEquals(0.9, m.thresholdProperty().get(), "the threshold set for zz, not the one moved meanwhile");
+    }
+
     @Test
     void theDisagreementsGalleryCountsFalsePassesAtTheSharedThreshold() {
         DashboardViewModel m = model(UiExecutors.sameThread());
