@@ -87,7 +87,8 @@ final class HtmlCharts {
     }
 
     void roc(String name, AlignmentReport.ScanEvaluator v, String colour) {
-        frame("ROC: " + name + " (AUC " + Html.num(v.rocAuc().value()) + ")", "false positive rate", "true positive rate");
+        frame("ROC: " + name + " (AUC " + Html.num(v.rocAuc().value()) + ")", "false pass rate (1 - specificity)",
+                "true pass rate (recall)");
         diagonal();
         polyline(v.rocCurve().stream().map(p -> new double[] {p.fpr(), p.tpr()}).toList(), colour);
         sb.append("</svg>");
@@ -111,13 +112,16 @@ final class HtmlCharts {
             lo = Math.min(lo, p[1]);
             hi = Math.max(hi, p[1]);
         }
-        frame("Eval vs human aesthetic: " + name, "mean human score (1 to 5)",
+        frame("Eval vs human aesthetic: " + name, "mean human score (1 to 5, jittered as in the app)",
                 points.isEmpty() ? "eval score" : "eval score (" + Html.num(lo) + " to " + Html.num(hi) + ")", false, false);
         if (!points.isEmpty()) {
             double span = hi > lo ? hi - lo : 1;
+            // Mean scores fall on a few values: the same fixed jitter and translucent dots as the app's scatter.
+            java.util.Random jitter = new java.util.Random(7);
             for (double[] p : points) {
-                sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"%s\" fill-opacity=\"0.5\"/>",
-                        px((p[0] - 1) / 4), py((p[1] - lo) / span), colour));
+                double x = Math.max(1, Math.min(5, p[0] + (jitter.nextDouble() - 0.5) * 0.3));
+                sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\" fill-opacity=\"0.35\"/>",
+                        px((x - 1) / 4), py((p[1] - lo) / span), colour));
             }
         }
         sb.append("</svg>");

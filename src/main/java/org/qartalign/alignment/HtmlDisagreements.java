@@ -25,12 +25,15 @@ final class HtmlDisagreements {
 
     private void table(String kind, Map<String, List<AlignmentReport.Disagreement>> byEval) {
         for (Map.Entry<String, List<AlignmentReport.Disagreement>> e : byEval.entrySet()) {
+            // A scan eval has no aesthetic score and an aesthetic eval no scan probability: each table shows its own.
+            boolean scan = kind.equals("scan");
             sb.append("<h3>").append(kind).append(": ").append(escape(e.getKey())).append("</h3>")
                     .append("<table class=\"dis\"><colgroup><col class=\"img\"><col class=\"id\"><col class=\"txt\">"
-                            + "<col class=\"txt\"><col span=\"6\" class=\"n\"></colgroup><tr><th class=\"l\">image</th>"
+                            + "<col class=\"txt\"><col span=\"5\" class=\"n\"></colgroup><tr><th class=\"l\">image</th>"
                             + "<th class=\"l\">code</th><th class=\"l\">prompt</th><th class=\"l\">URL</th><th>labels</th>"
-                            + "<th>human scan share</th><th>eval scan prob</th><th>human aesthetic</th>"
-                            + "<th>eval aesthetic</th><th>gap</th></tr>");
+                            + (scan ? "<th>human scan share</th><th>eval scan prob</th><th>human aesthetic</th>"
+                                    : "<th>human scan share</th><th>human aesthetic</th><th>eval aesthetic</th>")
+                            + "<th>gap</th></tr>");
             for (AlignmentReport.Disagreement x : e.getValue()) {
                 String thumb = thumbnails.cssClass(x.codeId(), x.imagePath());
                 sb.append("<tr><td class=\"l\">");
@@ -43,9 +46,9 @@ final class HtmlDisagreements {
                 sb.append("</td><td class=\"l\">").append(escape(x.codeId())).append("</td><td class=\"l\">")
                         .append(escape(x.prompt())).append("</td><td class=\"l url\">").append(escape(x.url()))
                         .append("</td><td>").append(x.humanLabels()).append("</td><td>").append(num(x.humanScanFraction()))
-                        .append("</td><td>").append(num(x.evalScanProb())).append("</td><td>").append(num(x.humanAesthetic()))
-                        .append("</td><td>").append(num(x.evalAesthetic())).append("</td><td>").append(num(x.gap()))
-                        .append("</td></tr>");
+                        .append("</td><td>").append(num(scan ? x.evalScanProb() : x.humanAesthetic()))
+                        .append("</td><td>").append(num(scan ? x.humanAesthetic() : x.evalAesthetic()))
+                        .append("</td><td>").append(num(x.gap())).append("</td></tr>");
             }
             sb.append("</table>");
         }

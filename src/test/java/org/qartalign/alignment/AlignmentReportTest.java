@@ -406,6 +406,12 @@ class AlignmentReportTest {
         assertTrue(html.contains("People: mean aesthetic (1-5)") && html.contains(">2.83<"),
                 "cell strength 0.8 x guidance_end 0.8 on the 1-5 scale: (4 + 5/3) / 2");
         assertTrue(html.contains("n=1, 1 tie"), "cell strength 1.2 x guidance_end 0.8: b3 and the tie a3");
+        String scanTable = html.substring(html.indexOf("<h3>scan: zx</h3>"));
+        scanTable = scanTable.substring(0, scanTable.indexOf("</tr>"));
+        assertTrue(scanTable.contains("<th>eval scan prob</th>") && !scanTable.contains("eval aesthetic"), scanTable);
+        String aesTable = html.substring(html.indexOf("<h3>aesthetic: aes</h3>"));
+        aesTable = aesTable.substring(0, aesTable.indexOf("</tr>"));
+        assertTrue(aesTable.contains("<th>eval aesthetic</th>") && !aesTable.contains("eval scan prob"), aesTable);
     }
 
     @Test
