@@ -39,7 +39,7 @@ public final class AboutDialog {
         // Under a window manager the dialog otherwise opens at a minimal height (JDK-8316423): size it once shown.
         dialog.setResizable(true);
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double width = Math.min(screen.getWidth() - 40, 1000);
+        double width = Math.min(screen.getWidth() - 40, 1120);
         double height = Math.min(screen.getHeight() - 40, 580);
         Runnable size = () -> {
             dialog.setWidth(width);

@@ -189,8 +189,10 @@ public final class GalleryViewModel {
         long fp = out.stream().filter(Item::falsePass).count();
         long ff = out.stream().filter(Item::falseFail).count();
         heading.set(only != null ? selectionTitle + ": " + out.size() + " codes"
+                : ev == null ? "No scan evaluator with results for these labels: run the scan evals (Dataset screen, "
+                + "or qart-align eval), or include the simulated labels if they are all there is."
                 : String.format(Locale.ROOT, "%s at threshold %.2f: %d false passes (eval says it scans, people could "
-                + "not), %d false fails", ev == null ? "no scan evaluator" : ev, t, fp, ff));
+                + "not), %d false fails", ev, t, fp, ff));
     }
 
     private static Comparator<Item> order(String how, int evaluator) {
