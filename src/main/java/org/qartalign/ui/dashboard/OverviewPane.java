@@ -134,7 +134,10 @@ final class OverviewPane extends ScrollPane {
                     + "that compares it with the people.");
             hint.setId("overview-run-evals-hint");
             hint.setWrapText(true);
+            // In the cards' flow pane a wrapping label asks for its unwrapped width, which scrolled the tab sideways.
+            hint.setPrefWidth(620);
             hint.setMaxWidth(620);
+            hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             hint.getStyleClass().add(Styles.MUTED);
             cards.getChildren().add(hint);
         }
