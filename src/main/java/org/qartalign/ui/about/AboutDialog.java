@@ -13,9 +13,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.application.Platform;
-import javafx.geometry.Rectangle2D;
-import javafx.stage.Screen;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.qartalign.core.AppVersion;
 import org.qartalign.ui.common.Forms;
@@ -36,19 +34,8 @@ public final class AboutDialog {
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         Forms.styleAs(dialog, owner);
         dialog.getDialogPane().setContent(content());
-        // Under a window manager the dialog otherwise opens at a minimal height (JDK-8316423): size it once shown.
         dialog.setResizable(true);
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        double width = Math.min(screen.getWidth() - 40, 1120);
-        double height = Math.min(screen.getHeight() - 40, 580);
-        Runnable size = () -> {
-            dialog.setWidth(width);
-            dialog.setHeight(height);
-            dialog.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
-            dialog.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
-        };
-        size.run();
-        dialog.setOnShown(e -> Platform.runLater(size));
+        Dialogs.sizeCentred((Stage) dialog.getDialogPane().getScene().getWindow(), 1120, 580);
         Dialogs.showAndWaitSized(dialog, owner);
     }
 

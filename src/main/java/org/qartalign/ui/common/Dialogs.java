@@ -113,6 +113,25 @@ public final class Dialogs {
         }
     }
 
+    /**
+     * Gives a window that sets its own size that size, within the screen (less a margin) and centred on it, before
+     * and again right after it is shown: a size that comes only from the scene can be lost under a window manager,
+     * leaving 200x200 with the title bar off screen (JDK-8316423).
+     */
+    public static void sizeCentred(Stage stage, double width, double height) {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double w = Math.min(width, screen.getWidth() - SCREEN_MARGIN);
+        double h = Math.min(height, screen.getHeight() - SCREEN_MARGIN);
+        Runnable size = () -> {
+            stage.setWidth(w);
+            stage.setHeight(h);
+            stage.setX(screen.getMinX() + (screen.getWidth() - w) / 2);
+            stage.setY(screen.getMinY() + (screen.getHeight() - h) / 2);
+        };
+        size.run();
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(size));
+    }
+
     /** Sizes the dialog's window to its content, within the screen, centred on the owner. */
     static void fit(Dialog<?> dialog, Window owner) {
         Scene scene = dialog.getDialogPane().getScene();

@@ -58,19 +58,7 @@ final class CodeDetailDialog {
             }
         });
         stage.setScene(scene);
-        // Under a window manager a size that comes only from the scene can be lost, leaving 200x200 with the title bar
-        // off screen (JDK-8316423): set it on the stage, before and right after it is shown, within the screen.
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        double width = Math.min(scene.getWidth(), screen.getWidth() - 20);
-        double height = Math.min(scene.getHeight() + 40, screen.getHeight() - 20);
-        Runnable size = () -> {
-            stage.setWidth(width);
-            stage.setHeight(height);
-            stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
-            stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
-        };
-        size.run();
-        stage.setOnShown(e -> javafx.application.Platform.runLater(size));
+        org.qartalign.ui.common.Dialogs.sizeCentred(stage, scene.getWidth(), scene.getHeight() + 40);
         stage.show();
         return stage;
     }
