@@ -211,7 +211,8 @@ public final class QArtAlignApp extends Application {
     }
 
     private void showLabelingScreen(LabelingWorkflow workflow, StartSessionViewModel.Started started) {
-        LabelingViewModel vm = new LabelingViewModel(workflow, executors, imageLoader(db));
+        LabelingViewModel vm = new LabelingViewModel(workflow, executors, imageLoader(db),
+                guardMillis(userSettings), System::nanoTime);
         labeling = vm;
         double px = PhysicalSize.pixels(started.session().displayMm(), Screen.getPrimary());
         LabelingView view = new LabelingView(vm, px);
