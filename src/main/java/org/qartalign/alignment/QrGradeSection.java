@@ -102,31 +102,14 @@ public final class QrGradeSection {
 
     /** Mann-Whitney AUC of {score, truth} pairs: P(score of a scanned code > score of an unscanned one), ties half. */
     static Double auc(List<double[]> scored) {
-        scored.sort((a, b) -> Double.compare(a[0], b[0]));
-        double pos = 0;
-        double neg = 0;
-        double rankSumPos = 0;
-        int i = 0;
-        while (i < scored.size()) {
-            int j = i;
-            while (j < scored.size() && scored.get(j)[0] == scored.get(i)[0]) {
-                j++;
-            }
-            double midRank = (i + 1 + j) / 2.0;
-            for (int k = i; k < j; k++) {
-                if (scored.get(k)[1] == 1) {
-                    pos++;
-                    rankSumPos += midRank;
-                } else {
-                    neg++;
-                }
-            }
-            i = j;
+        double[] score = new double[scored.size()];
+        boolean[] scanned = new boolean[scored.size()];
+        for (int k = 0; k < score.length; k++) {
+            score[k] = scored.get(k)[0];
+            scanned[k] = scored.get(k)[1] == 1;
         }
-        if (pos == 0 || neg == 0) {
-            return null;
-        }
-        return (rankSumPos - pos * (pos + 1) / 2) / (pos * neg);
+        double auc = org.qartalign.stats.Auc.of(score, scanned);
+        return Double.isNaN(auc) ? null : auc;
     }
 
     /** The HTML part: one table per parameter, rows by grade. */
@@ -138,15 +121,15 @@ public final class QrGradeSection {
                 .append(s.codes()).append(" labeled codes with a people's majority and a qr-grade result. Scan rate by ")
                 .append("grade of each parameter, with ").append(Math.round(s.confidence() * 100))
                 .append("% Wilson intervals; each scan evaluator's pass rate (p &gt;= ")
-                .append(ReportHtmlWriter.escape(String.valueOf(s.threshold())))
+                .append(Html.escape(String.valueOf(s.threshold())))
                 .append(") in the same codes; AUC of the parameter's continuous score against the people.</p>")
                 .append("<div class=\"charts\">");
         for (Parameter p : s.parameters()) {
-            sb.append("<table><tr><th class=\"l\">").append(ReportHtmlWriter.escape(p.name())).append(" (AUC ")
+            sb.append("<table><tr><th class=\"l\">").append(Html.escape(p.name())).append(" (AUC ")
                     .append(p.auc() == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.3f", p.auc()))
                     .append(")</th><th>codes</th><th>people scan</th>");
             for (String e : s.evaluators()) {
-                sb.append("<th>").append(ReportHtmlWriter.escape(e)).append("</th>");
+                sb.append("<th>").append(Html.escape(e)).append("</th>");
             }
             sb.append("</tr>");
             for (GradeBin b : p.bins()) {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static org.qartalign.alignment.Html.escape;
 import static org.qartalign.alignment.Html.est;
 import static org.qartalign.alignment.Html.num;
 
@@ -46,11 +47,6 @@ public final class ReportHtmlWriter {
         ReportHtmlWriter w = new ReportHtmlWriter(imageFolder);
         w.render(report);
         return w.page(report);
-    }
-
-    /** Escapes text from data for HTML (kept here for the report parts that write their own HTML). */
-    static String escape(String s) {
-        return Html.escape(s);
     }
 
     private String page(AlignmentReport r) {

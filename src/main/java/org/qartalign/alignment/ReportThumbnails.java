@@ -27,6 +27,8 @@ final class ReportThumbnails {
 
     private final Path imageFolder;
     private final Map<String, String> uris = new LinkedHashMap<>();
+    /** Each code's place in {@link #uris}, the number in its CSS class. */
+    private final Map<String, Integer> indices = new java.util.HashMap<>();
 
     /** @param imageFolder the folder stored image paths are relative to (the database's), or null for no thumbnails */
     ReportThumbnails(Path imageFolder) {
@@ -38,19 +40,11 @@ final class ReportThumbnails {
         if (imageFolder == null || imagePath == null) {
             return null;
         }
-        String uri = uris.computeIfAbsent(codeId, id -> dataUri(CodeImages.resolve(imageFolder, imagePath)));
-        return uri.isEmpty() ? null : "t" + Integer.toString(index(codeId), 36);
-    }
-
-    private int index(String codeId) {
-        int i = 0;
-        for (String id : uris.keySet()) {
-            if (id.equals(codeId)) {
-                return i;
-            }
-            i++;
-        }
-        throw new IllegalStateException(codeId);
+        String uri = uris.computeIfAbsent(codeId, id -> {
+            indices.put(id, uris.size());
+            return dataUri(CodeImages.resolve(imageFolder, imagePath));
+        });
+        return uri.isEmpty() ? null : "t" + Integer.toString(indices.get(codeId), 36);
     }
 
     /** One CSS rule per thumbnail, for the page's style sheet. */

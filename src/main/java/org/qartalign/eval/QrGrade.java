@@ -41,7 +41,7 @@ public record QrGrade(int grade, double score, Map<String, Double> parameters, O
     }
 
     /** A grade for an image where no symbol could be placed or rebuilt: every parameter F. */
-    static QrGrade ungradable(String reason, double symbolContrast) {
+    static QrGrade ungradable(double symbolContrast) {
         Map<String, Double> p = new LinkedHashMap<>();
         p.put("located", 0.0);
         p.put("symbol_contrast", symbolContrast);

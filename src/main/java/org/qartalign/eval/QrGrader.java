@@ -69,7 +69,7 @@ public final class QrGrader {
             }
         }
         if (best == null) {
-            return QrGrade.ungradable("no symbol for this URL could be placed", 0);
+            return QrGrade.ungradable(0); // no symbol for this URL could be placed
         }
         double scale = image.width() / (double) g.width();
         return new GradeMeasurement(best, best.grid().moduleSizes()[0] * scale, scale).grade();

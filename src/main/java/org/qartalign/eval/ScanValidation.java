@@ -4,7 +4,6 @@ import org.qartalign.stats.Normal;
 import org.qartalign.stats.WilsonInterval;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -56,33 +55,7 @@ public final class ScanValidation {
 
     /** The Mann-Whitney ROC AUC, ties counted one half. */
     public static double auc(double[] p, boolean[] y) {
-        int n = p.length;
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Double.compare(p[a], p[b]));
-        double rankSumPos = 0;
-        long pos = 0;
-        for (int i = 0; i < n; ) {
-            int j = i;
-            while (j + 1 < n && p[order[j + 1]] == p[order[i]]) {
-                j++;
-            }
-            double midRank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                if (y[order[k]]) {
-                    rankSumPos += midRank;
-                    pos++;
-                }
-            }
-            i = j + 1;
-        }
-        long neg = n - pos;
-        if (pos == 0 || neg == 0) {
-            return Double.NaN;
-        }
-        return (rankSumPos - pos * (pos + 1) / 2.0) / ((double) pos * neg);
+        return org.qartalign.stats.Auc.of(p, y);
     }
 
     /** AUC with the Hanley-McNeil standard error, 95% normal interval clipped to [0, 1]. */

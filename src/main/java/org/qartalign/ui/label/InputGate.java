@@ -44,14 +44,6 @@ final class InputGate {
         return nanos.getAsLong() - paintedAt >= guardNanos ? painted : null;
     }
 
-    /** Milliseconds until input opens for the painted code, 0 when open; -1 when nothing is painted. */
-    long millisUntilOpen() {
-        if (painted == null) {
-            return -1;
-        }
-        return Math.max(0, (guardNanos - (nanos.getAsLong() - paintedAt) + 999_999) / 1_000_000);
-    }
-
     long guardMillis() {
         return guardNanos / 1_000_000;
     }

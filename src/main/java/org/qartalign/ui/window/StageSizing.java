@@ -38,7 +38,6 @@ public final class StageSizing {
         stage.widthProperty().addListener((o, x, y) -> s.track());
         stage.heightProperty().addListener((o, x, y) -> s.track());
         stage.maximizedProperty().addListener((o, x, y) -> s.track());
-        stage.addEventHandler(WindowEvent.WINDOW_HIDING, e -> s.save());
         return s;
     }
 
@@ -62,6 +61,7 @@ public final class StageSizing {
         }
     }
 
+    /** Writes the placement to the user's settings; the app calls it once, as it stops. */
     public void save() {
         try {
             normal.store(settings);
